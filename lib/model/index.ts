@@ -1,0 +1,6 @@
+export * from './schema';
+export * from './names';
+export * from './defaults';
+export * from './io';
+export * from './version';
+export { migrate, MIGRATIONS, MigrationError, type Migration } from './migrations';
