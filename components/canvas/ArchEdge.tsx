@@ -1,0 +1,47 @@
+'use client';
+
+import { memo } from 'react';
+import { BaseEdge, EdgeLabelRenderer, getBezierPath, useStore, type EdgeProps, type EdgeTypes } from '@xyflow/react';
+import clsx from 'clsx';
+import { zoomedOutSelector } from './ArchNode';
+import { EDGE_TYPE, type ArchFlowEdge } from './derive';
+import { EDGE_SELECTED_COLOR } from './kinds';
+
+/** An edge styled by kind (async dashed, data dotted) with its protocol/topic label. */
+function ArchEdgeImpl({ id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected, markerEnd }: EdgeProps<ArchFlowEdge>) {
+  const zoomedOut = useStore(zoomedOutSelector);
+  const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+  const color = selected ? EDGE_SELECTED_COLOR : (data?.color ?? '#64748b');
+  return (
+    <>
+      <BaseEdge
+        id={id}
+        path={path}
+        markerEnd={markerEnd}
+        interactionWidth={16}
+        // Inline style: React Flow's unlayered stylesheet would beat Tailwind's layered utilities.
+        style={{ stroke: color, strokeWidth: selected ? 2.5 : 1.5, strokeDasharray: data?.dash }}
+      />
+      {!zoomedOut && data?.text ? (
+        <EdgeLabelRenderer>
+          <div
+            data-edge-kind={data.kind}
+            className={clsx(
+              'pointer-events-none absolute max-w-[180px] truncate rounded border px-1.5 py-px text-[11px] leading-4 whitespace-nowrap',
+              selected
+                ? 'border-sky-400 bg-sky-50 text-sky-900 dark:border-sky-500 dark:bg-sky-950 dark:text-sky-100'
+                : 'border-neutral-200 bg-white/90 text-neutral-700 dark:border-neutral-700 dark:bg-neutral-900/90 dark:text-neutral-200',
+            )}
+            style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
+          >
+            {data.text}
+          </div>
+        </EdgeLabelRenderer>
+      ) : null}
+    </>
+  );
+}
+
+export const ArchEdge = memo(ArchEdgeImpl);
+
+export const EDGE_TYPES: EdgeTypes = { [EDGE_TYPE]: ArchEdge };

@@ -1,0 +1,89 @@
+'use client';
+
+import { memo } from 'react';
+import { Handle, Position, useStore, type NodeProps, type NodeTypes, type ReactFlowState } from '@xyflow/react';
+import { Activity, Database, Globe, MessagesSquare, Monitor, Server, Waypoints, Zap, type LucideIcon } from 'lucide-react';
+import clsx from 'clsx';
+import { NODE_KIND_INFO, type NodeKind } from '@/lib/model';
+import type { ArchFlowNode, ArchNodeData } from './derive';
+import { GroupNode } from './GroupNode';
+import { KIND_COLOR, techLabel } from './kinds';
+import { NodeStatus } from './NodeStatus';
+
+/** Below this zoom nodes render as plain coloured boxes: text is unreadable there anyway. */
+export const SIMPLE_ZOOM = 0.4;
+
+/** A boolean selector: nodes re-render only when the zoom crosses the threshold, not on every zoom step. */
+export const zoomedOutSelector = (s: ReactFlowState): boolean => s.transform[2] < SIMPLE_ZOOM;
+
+export const KIND_ICON: Record<NodeKind, LucideIcon> = {
+  service: Server,
+  gateway: Waypoints,
+  broker: MessagesSquare,
+  database: Database,
+  cache: Zap,
+  external: Globe,
+  client: Monitor,
+  observability: Activity,
+};
+
+/** Text of a node; memoized on `data`, which derive.ts keeps identical across moves. */
+const NodeBody = memo(function NodeBody({ id, data }: { id: string; data: ArchNodeData }) {
+  const Icon = KIND_ICON[data.kind];
+  const display = data.label || data.name;
+  return (
+    <div className="flex h-full min-w-0 flex-col justify-center gap-0.5 py-1.5 pr-2.5 pl-3">
+      <div className="flex min-w-0 items-center gap-1.5">
+        <Icon aria-hidden="true" className="size-4 shrink-0" style={{ color: KIND_COLOR[data.kind] }} />
+        <span className="min-w-0 flex-1 truncate text-[13px] leading-5 font-semibold" title={display}>
+          {display}
+        </span>
+        <NodeStatus id={id} />
+      </div>
+      <div className="truncate font-mono text-[11px] leading-4 text-neutral-500 dark:text-neutral-400">{data.name}</div>
+      <div className="truncate text-[11px] leading-4 text-neutral-600 dark:text-neutral-300">
+        {NODE_KIND_INFO[data.kind].title} · {techLabel(data.tech)}
+      </div>
+    </div>
+  );
+});
+
+function ArchNodeImpl({ id, data, selected }: NodeProps<ArchFlowNode>) {
+  const zoomedOut = useStore(zoomedOutSelector);
+  const color = KIND_COLOR[data.kind];
+  return (
+    <div
+      data-kind={data.kind}
+      className={clsx(
+        // Fixed size (= NODE_BOX in the store) so grouping, layout and handles agree without measuring.
+        'aw-node relative h-[72px] w-[200px] rounded-lg border text-neutral-900 shadow-sm dark:text-neutral-100',
+        zoomedOut ? 'border-transparent' : 'border-neutral-300 bg-white dark:border-neutral-700 dark:bg-neutral-900',
+        selected && 'ring-2 ring-sky-500 ring-offset-1 ring-offset-white dark:ring-sky-400 dark:ring-offset-neutral-950',
+      )}
+      style={zoomedOut ? { background: color } : { borderLeftColor: color, borderLeftWidth: 4 }}
+    >
+      <Handle type="target" position={Position.Left} className="aw-handle" style={{ background: color }} />
+      {zoomedOut ? (
+        <div className="flex h-full items-center justify-center truncate px-3 text-2xl font-bold text-white">{data.name}</div>
+      ) : (
+        <NodeBody id={id} data={data} />
+      )}
+      <Handle type="source" position={Position.Right} className="aw-handle" style={{ background: color }} />
+    </div>
+  );
+}
+
+export const ArchNode = memo(ArchNodeImpl);
+
+/** One entry per node kind (all render ArchNode) plus the bounded-context group. Module constant: React Flow warns if this object changes. */
+export const NODE_TYPES: NodeTypes = {
+  service: ArchNode,
+  gateway: ArchNode,
+  broker: ArchNode,
+  database: ArchNode,
+  cache: ArchNode,
+  external: ArchNode,
+  client: ArchNode,
+  observability: ArchNode,
+  group: GroupNode,
+} satisfies Record<NodeKind | 'group', unknown>;
