@@ -2,12 +2,11 @@
 // editor and in a bare React Flow page, in headless Chromium, and reports first render time,
 // drag and pan frame rates (frames in which the view actually changed) and JS heap.
 // Usage: npm run bench:canvas [-- --sizes 100,500 --seconds 2]
-import { spawn, execSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { launchChromium, root, startServer } from './server';
 
-const root = path.join(__dirname, '..');
 const arg = (name: string, def: string) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? process.argv[i + 1] : def;
@@ -15,8 +14,7 @@ const arg = (name: string, def: string) => {
 const SIZES = arg('sizes', '100,500,1000,2000').split(',').map(Number);
 const SECONDS = Number(arg('seconds', '2'));
 const PORT = Number(process.env.BENCH_PORT ?? 3400);
-const BASE = `http://127.0.0.1:${PORT}`;
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+let BASE = '';
 
 interface Sample {
   firstRenderMs: number;
@@ -24,29 +22,6 @@ interface Sample {
   panFps: number;
   heapMB: number;
   renderedNodes: number;
-}
-
-async function startServer(): Promise<ChildProcess> {
-  if (!existsSync(path.join(root, '.next', 'BUILD_ID'))) {
-    console.log('No production build found: running npm run build…');
-    execSync('npm run build', { cwd: root, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
-  }
-  const server = spawn('npx', ['next', 'start', '-p', String(PORT), '-H', '127.0.0.1'], {
-    cwd: root,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
-    stdio: 'ignore',
-    detached: true,
-  });
-  for (let i = 0; i < 120; i++) {
-    try {
-      const r = await fetch(`${BASE}/bench/canvas?n=1`);
-      if (r.ok) return server;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error('next start did not come up');
 }
 
 /** Counts animation frames in which `selector`'s transform changed while `act` runs. */
@@ -124,11 +99,9 @@ async function run(page: Page, mode: 'editor' | 'bare', n: number): Promise<Samp
 }
 
 async function main() {
-  const server = await startServer();
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
-  });
+  const server = await startServer(PORT, '/bench/canvas?n=1');
+  BASE = server.base;
+  const browser = await launchChromium();
   const results: Record<string, { editor: Sample; bare: Sample; ratio: { dragFps: number; panFps: number; firstRender: number } }> = {};
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
@@ -145,11 +118,7 @@ async function main() {
     }
   } finally {
     await browser.close();
-    try {
-      process.kill(-server.pid!, 'SIGTERM');
-    } catch {
-      server.kill('SIGTERM');
-    }
+    server.stop();
   }
   const f = (x: number, d = 1) => x.toFixed(d).padStart(8);
   console.log('\n   nodes | page   | first ms | drag fps |  pan fps |  heap MB | rendered');

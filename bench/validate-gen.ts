@@ -1,0 +1,98 @@
+/**
+ * Validation benchmark (DESIGN §7: all rules ≤ 2 ms at 1,000 nodes, ≤ 20 ms at 10,000).
+ * Run: npx tsx bench/validate.ts   → prints a table and writes bench/results/validate.json
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createEdge, createNode, designSchema, type Design, type DesignEdge, type DesignNode, type NodeKind } from '/work/main/lib/model';
+import { buildGraph } from '/work/main/lib/graph';
+import { PROFILE_IDS, validateDetailed } from '/work/main/lib/validation';
+
+/** Deterministic PRNG (mulberry32) so every run benchmarks the same designs. */
+function rng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+// A realistic mix: mostly services and their stores, a few brokers, gateways, clients, sinks.
+const MIX: [NodeKind, number][] = [
+  ['service', 0.5],
+  ['database', 0.18],
+  ['cache', 0.06],
+  ['broker', 0.04],
+  ['external', 0.08],
+  ['gateway', 0.03],
+  ['client', 0.06],
+  ['observability', 0.05],
+];
+
+/** A design of `n` nodes and 2n edges whose kinds follow the node kinds they connect. */
+export function generateDesign(n: number, seed = 42): Design {
+  const rand = rng(seed);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
+  const hex = () => Math.floor(rand() * 0xffffffff).toString(16).padStart(8, '0');
+  const byKind = new Map<NodeKind, DesignNode[]>(MIX.map(([k]) => [k, []]));
+  const nodes: DesignNode[] = [];
+  for (const [kind, share] of MIX) {
+    const count = Math.max(1, Math.round(n * share));
+    for (let i = 0; i < count && nodes.length < n; i++) {
+      const extra: Record<string, unknown> = {};
+      if (kind === 'service') Object.assign(extra, { tracing: rand() > 0.05, logging: rand() > 0.05 ? 'json' : 'text', replicas: rand() > 0.1 ? 2 : 1 });
+      const node = createNode(kind, { id: `${kind.slice(0, 3)}_${hex()}`, name: `${kind}-${i}`, ...extra } as never);
+      nodes.push(node);
+      byKind.get(kind)!.push(node);
+    }
+  }
+  const services = byKind.get('service')!;
+  for (const db of byKind.get('database')!) if (rand() < 0.7) (db as { ownerId?: string }).ownerId = pick(services).id;
+
+  const edges: DesignEdge[] = [];
+  const events = ['OrderPlaced', 'PaymentCaptured', 'StockReserved', 'UserSignedUp', 'InvoiceIssued'];
+  const edge = (s: DesignNode, t: DesignNode, props: Record<string, unknown> = {}) => edges.push(createEdge(s, t, { id: `e_${hex()}`, ...props }));
+  while (edges.length < 2 * n) {
+    const r = rand();
+    const svc = pick(services);
+    if (r < 0.4) {
+      edge(svc, pick(services), {
+        timeoutMs: rand() < 0.1 ? undefined : 2000,
+        circuitBreaker: rand() < 0.2 ? undefined : { enabled: true },
+        operations: rand() < 0.3 ? [{ method: 'POST', path: '/things' }] : [],
+        tls: rand() < 0.5,
+      });
+    } else if (r < 0.6) edge(svc, pick(byKind.get('database')!));
+    else if (r < 0.65) edge(svc, pick(byKind.get('cache')!));
+    else if (r < 0.75) edge(svc, pick(byKind.get('broker')!), { topic: 'events', event: pick(events) });
+    else if (r < 0.85) edge(pick(byKind.get('broker')!), svc, { topic: 'events', event: pick(events) });
+    else if (r < 0.9) edge(pick(byKind.get('gateway')!), svc);
+    else if (r < 0.93) edge(pick(byKind.get('client')!), pick(byKind.get('gateway')!));
+    else edge(svc, pick(byKind.get('external')!));
+  }
+  return designSchema.parse({ name: `bench-${n}`, nodes, edges });
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+
+/** Median ms of `fn` over `runs` timed runs after `warmup` untimed ones; `prepare` runs untimed. */
+function time<T>(runs: number, warmup: number, prepare: (i: number) => T, fn: (x: T) => unknown): number {
+  const samples: number[] = [];
+  for (let i = 0; i < warmup + runs; i++) {
+    const x = prepare(i);
+    const t0 = performance.now();
+    fn(x);
+    const dt = performance.now() - t0;
+    if (i >= warmup) samples.push(dt);
+  }
+  return median(samples);
+}
+

@@ -1,0 +1,58 @@
+'use client';
+
+import { useState } from 'react';
+import { CircleAlert, CircleCheck, LoaderCircle, Maximize } from 'lucide-react';
+import { canvasCommands } from '@/components/canvas/canvasCommands';
+import { useEditor, useUi } from './EditorContext';
+
+/** Bottom line: what the design holds, whether it is saved, and how to move around the canvas. */
+export function StatusBar() {
+  const nodes = useEditor((s) => s.design.nodes.length);
+  const edges = useEditor((s) => s.design.edges.length);
+  const groups = useEditor((s) => s.design.groups.length);
+  const selected = useEditor((s) => s.selection.nodes.length + s.selection.edges.length + s.selection.groups.length);
+  const revision = useEditor((s) => s.revision);
+  const status = useUi((s) => s.saveStatus);
+
+  // The revision current when the last save result arrived: a newer one means a save is pending.
+  const [savedAt, setSavedAt] = useState({ status, revision });
+  if (savedAt.status !== status) setSavedAt({ status, revision });
+  const error = status && 'error' in status ? status.error : null;
+  const pending = !error && revision !== savedAt.revision;
+
+  return (
+    <footer className="flex h-7 shrink-0 items-center gap-4 border-t border-neutral-200 bg-white px-3 text-xs text-neutral-600 dark:border-neutral-800 dark:bg-neutral-900 dark:text-neutral-400">
+      <span>
+        {nodes} node{nodes === 1 ? '' : 's'} · {edges} connection{edges === 1 ? '' : 's'}
+        {groups > 0 && ` · ${groups} context${groups === 1 ? '' : 's'}`}
+        {selected > 0 && ` · ${selected} selected`}
+      </span>
+      <span role="status" aria-live="polite" className="flex min-w-0 items-center gap-1">
+        {error ? (
+          <span className="flex min-w-0 items-center gap-1 text-red-600 dark:text-red-400" title={error}>
+            <CircleAlert size={12} aria-hidden="true" className="shrink-0" />
+            <span className="truncate">Not saved: {error}</span>
+          </span>
+        ) : pending ? (
+          <>
+            <LoaderCircle size={12} aria-hidden="true" className="animate-spin" /> Saving…
+          </>
+        ) : (
+          <>
+            <CircleCheck size={12} aria-hidden="true" className="text-emerald-600 dark:text-emerald-400" /> Saved
+          </>
+        )}
+      </span>
+      <span className="flex-1" />
+      <span className="hidden truncate md:inline">Scroll or pinch to zoom · drag the background to pan · Shift+drag to select</span>
+      <button
+        type="button"
+        onClick={() => canvasCommands.fitView()}
+        className="flex items-center gap-1 rounded px-1.5 py-0.5 hover:bg-neutral-200/70 dark:hover:bg-neutral-800"
+        title="Zoom to fit the whole design"
+      >
+        <Maximize size={12} aria-hidden="true" /> Fit view
+      </button>
+    </footer>
+  );
+}
