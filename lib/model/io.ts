@@ -24,7 +24,7 @@ const fail = (error: string, issues: LoadIssue[] = []): LoadResult => ({ ok: fal
 
 /** Drops prototype-polluting keys and rejects absurd nesting; returns plain JSON data. */
 function clean(value: unknown, depth = 0): unknown {
-  if (depth > MAX_DEPTH) throw new Error(`Nested more than ${MAX_DEPTH} levels deep.`);
+  if (depth > MAX_DEPTH) throw new Error(`The file is nested too deeply (designs are at most ${MAX_DEPTH} levels deep).`);
   if (Array.isArray(value)) return value.map((v) => clean(v, depth + 1));
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
@@ -50,9 +50,11 @@ export function parseStructuredText(text: string, format: FileFormat): unknown {
   if (text.length > MAX_FILE_CHARS) {
     throw new Error(`The file is ${(text.length / 1048576).toFixed(1)} MB; designs are limited to ${MAX_FILE_CHARS / 1048576} MB.`);
   }
-  if (format === 'json') return clean(JSON.parse(text));
+  // Editors on Windows often save a byte-order mark; JSON.parse rejects it, YAML allows it.
+  if (format === 'json') return clean(JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text));
   // maxAliasCount stops "billion laughs" expansion; uniqueKeys rejects ambiguous duplicates.
-  return clean(parseYaml(text, { maxAliasCount: 100, uniqueKeys: true, prettyErrors: true }));
+  // logLevel 'error': unknown tags and the like are not worth a console warning per file.
+  return clean(parseYaml(text, { maxAliasCount: 100, uniqueKeys: true, prettyErrors: true, logLevel: 'error' }));
 }
 
 /** Turns zod issues into readable places, naming nodes and edges by their name where known. */
@@ -101,6 +103,17 @@ export function loadDesignData(data: unknown, format: FileFormat = 'json'): Load
   return { ok: true, design: parsed.data, format, ...(env.archwright < DESIGN_VERSION ? { migratedFrom: env.archwright } : {}) };
 }
 
+/** " (line L, column C)" for a JSON.parse error that gives only an offset (V8), else "". */
+function jsonErrorPlace(text: string, message: string): string {
+  if (/line \d+/i.test(message)) return '';
+  if (/end of (JSON )?input/i.test(message)) return ' (at the end of the file)';
+  const m = /at position (\d+)/.exec(message);
+  if (!m) return '';
+  const before = text.slice(0, Number(m[1]));
+  const line = before.split('\n').length;
+  return ` (line ${line}, column ${before.length - before.lastIndexOf('\n')})`;
+}
+
 /** Parses a design file (JSON or YAML); never throws, explains what and where on failure. */
 export function parseDesignText(text: string, fileName?: string): LoadResult {
   const format = detectFormat(text, fileName);
@@ -108,12 +121,20 @@ export function parseDesignText(text: string, fileName?: string): LoadResult {
   try {
     data = parseStructuredText(text, format);
   } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    // The parsers recurse: absurd nesting overflows the stack before `clean` can count levels.
+    if (/call stack|too much recursion/i.test(message)) return fail(`The file is nested too deeply (designs are at most ${MAX_DEPTH} levels deep).`);
     if (e instanceof YAMLParseError) {
       const pos = e.linePos?.[0];
-      return fail(`The file is not valid YAML${pos ? ` (line ${pos.line}, column ${pos.col})` : ''}: ${e.message.split('\n')[0]}`);
+      // prettyErrors appends " at line L, column C:" and a code excerpt; the position is given once.
+      const what = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+      return fail(`The file is not valid YAML${pos ? ` (line ${pos.line}, column ${pos.col})` : ''}: ${what}`);
     }
-    if (e instanceof SyntaxError) return fail(`The file is not valid JSON: ${e.message}`);
-    return fail(e instanceof Error ? e.message : 'The file could not be read.');
+    if (e instanceof SyntaxError) return fail(`The file is not valid JSON${jsonErrorPlace(text, message)}: ${message}`);
+    if (/excessive alias/i.test(message)) return fail(`The YAML file expands too many aliases (*references); it looks like a resource-exhaustion attack: ${message}`);
+    // The YAML library reports alias problems (e.g. an unknown *name) as ReferenceErrors.
+    if (e instanceof ReferenceError && format === 'yaml') return fail(`The file is not valid YAML: ${message}`);
+    return fail(message || 'The file could not be read.');
   }
   return loadDesignData(data, format);
 }

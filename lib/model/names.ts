@@ -18,7 +18,10 @@ export function isDnsLabel(name: string): boolean {
   return name.length <= DNS_LABEL_MAX && DNS_LABEL_RE.test(name);
 }
 
-/** Turns any text into a DNS-1123 label (lowercase, dashes, trimmed to 63), never empty. */
+/**
+ * Turns any text into a DNS-1123 label (lowercase, dashes, trimmed to 63), never empty. The
+ * fallback (used when nothing of `text` survives) is normalized too, and is 'node' at worst.
+ */
 export function toDnsLabel(text: string, fallback = 'node'): string {
   const s = text
     .normalize('NFKD')
@@ -28,7 +31,8 @@ export function toDnsLabel(text: string, fallback = 'node'): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, DNS_LABEL_MAX)
     .replace(/-+$/g, '');
-  return s || fallback;
+  if (s) return s;
+  return fallback === 'node' ? 'node' : toDnsLabel(fallback);
 }
 
 /** Returns `base` or `base-2`, `base-3`… so that it is not in `taken`, still a valid label. */

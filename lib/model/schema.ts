@@ -301,7 +301,8 @@ export const groupSchema = z.looseObject({
   name: z.string().min(1).max(LIMITS.labelLength),
   description: text.default(''),
   position: positionSchema,
-  size: z.looseObject({ width: finite.pipe(z.number().min(40)), height: finite.pipe(z.number().min(40)) }),
+  // Plain numbers (zod 4 rejects NaN and Infinity) so the JSON Schema carries the minimum too.
+  size: z.looseObject({ width: z.number().min(40), height: z.number().min(40) }),
   color: z.string().max(32).optional(),
 });
 export type Group = z.infer<typeof groupSchema>;

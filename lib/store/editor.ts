@@ -7,8 +7,10 @@ import {
   emptyDesign,
   eventSchema,
   groupSchema,
+  LIMITS,
   newId,
   nodeSchema,
+  settingsSchema,
   uniqueName,
   type Design,
   type DesignEdge,
@@ -99,7 +101,8 @@ export interface EditorActions {
   publishEvent(id: string): void;
   /** Adds the next version of an event (copy of fields, unpublished). */
   addEventVersion(id: string): string | null;
-  updateSettings(patch: Partial<Settings>, opts?: EditOptions): void;
+  /** Patches the settings; rejects (design unchanged) what the settings schema does not accept. */
+  updateSettings(patch: Partial<Settings>, opts?: EditOptions): Result;
   /** Applies a layout: every position at once, one undo step. */
   applyLayout(nodes: Record<string, Position>, groups?: Record<string, { position: Position; size?: { width: number; height: number } }>): void;
   /** Replaces the design with `next` as one undoable step (quick fixes, imports into the design). */
@@ -116,6 +119,9 @@ export const COALESCE_MS = 1500;
 /** Bounding size used when a node's rendered size is unknown (grouping, paste). */
 export const NODE_BOX = { width: 200, height: 72 } as const;
 const GROUP_PAD = 32;
+
+/** Edge fields a patch never changes. */
+const EDGE_IDENTITY = new Set(['id', 'kind', 'source', 'target']);
 
 const nodeNames = (d: Design, exceptId?: string) => new Set(d.nodes.filter((n) => n.id !== exceptId).map((n) => n.name));
 
@@ -164,24 +170,37 @@ export function createEditorStore(initial: Design = emptyDesign(), now: () => nu
     };
 
     const removeElements = (d: Design, ids: Partial<Selection>): Design => {
-      const groupIds = new Set(ids.groups ?? []);
-      const nodeIds = new Set(ids.nodes ?? []);
-      const edgeIds = new Set(ids.edges ?? []);
+      // Only ids that exist count: deleting nothing must not make an empty undo step.
+      const existing = (all: readonly { id: string }[], wanted: readonly string[] | undefined) => {
+        const want = new Set(wanted ?? []);
+        return new Set(want.size ? all.filter((x) => want.has(x.id)).map((x) => x.id) : []);
+      };
+      const groupIds = existing(d.groups, ids.groups);
+      const nodeIds = existing(d.nodes, ids.nodes);
+      const edgeIds = existing(d.edges, ids.edges);
       if (!groupIds.size && !nodeIds.size && !edgeIds.size) return d;
       // Deleting a group keeps its members: they move out to the canvas where they were.
+      // References to deleted nodes go too: owners are cleared, gateway routes to them dropped.
       const nodes = d.nodes
         .filter((n) => !nodeIds.has(n.id))
-        .map((n) => (n.parentId && groupIds.has(n.parentId) ? { ...n, parentId: undefined, position: absolutePosition(d, n) } : n));
+        .map((n) => {
+          let out: DesignNode = n.parentId && groupIds.has(n.parentId) ? { ...n, parentId: undefined, position: absolutePosition(d, n) } : n;
+          if ((out.kind === 'database' || out.kind === 'cache') && out.ownerId && nodeIds.has(out.ownerId)) out = { ...out, ownerId: undefined };
+          if (out.kind === 'gateway' && out.routes.some((r) => nodeIds.has(r.target))) out = { ...out, routes: out.routes.filter((r) => !nodeIds.has(r.target)) };
+          return out;
+        });
       const edges = d.edges.filter((e) => !edgeIds.has(e.id) && !nodeIds.has(e.source) && !nodeIds.has(e.target));
       const kept = new Set(edges.map((e) => e.id));
+      const gone = (id: string) => nodeIds.has(id) || edgeIds.has(id) || groupIds.has(id);
       return {
         ...d,
         nodes,
         edges,
         groups: d.groups.filter((g) => !groupIds.has(g.id)),
         events: d.events.map((ev) => (ev.ownerId && nodeIds.has(ev.ownerId) ? { ...ev, ownerId: undefined } : ev)),
+        views: d.views.map((v) => (v.nodeIds.some((id) => nodeIds.has(id)) ? { ...v, nodeIds: v.nodeIds.filter((id) => !nodeIds.has(id)) } : v)),
         flows: d.flows.map((f) => ({ ...f, steps: f.steps.filter((st) => !edgeIds.has(st.edgeId) && kept.has(st.edgeId)) })),
-        settings: { ...d.settings, suppressions: d.settings.suppressions.filter((x) => !nodeIds.has(x.targetId) && !edgeIds.has(x.targetId)) },
+        settings: { ...d.settings, suppressions: d.settings.suppressions.filter((x) => !gone(x.targetId)) },
       };
     };
 
@@ -207,6 +226,12 @@ export function createEditorStore(initial: Design = emptyDesign(), now: () => nu
           position: inGroup ? n.position : { x: n.position.x + offset.x, y: n.position.y + offset.y },
         } as DesignNode;
       });
+      // A copied database keeps pointing at its owner's copy, a gateway's routes at the copied targets.
+      for (let i = 0; i < nodes.length; i++) {
+        const n = nodes[i];
+        if ((n.kind === 'database' || n.kind === 'cache') && n.ownerId && idMap.has(n.ownerId)) nodes[i] = { ...n, ownerId: idMap.get(n.ownerId) };
+        if (n.kind === 'gateway') nodes[i] = { ...n, routes: n.routes.map((r) => (idMap.has(r.target) ? { ...r, target: idMap.get(r.target)! } : r)) };
+      }
       const edges = clip.edges
         .filter((e) => idMap.has(e.source) && idMap.has(e.target))
         .map((e) => ({ ...structuredClone(e), id: newId('e'), source: idMap.get(e.source)!, target: idMap.get(e.target)! }) as DesignEdge);
@@ -243,8 +268,10 @@ export function createEditorStore(initial: Design = emptyDesign(), now: () => nu
 
       setDesignMeta(patch, opts) {
         const d = get().design;
-        const name = patch.name === undefined ? d.name : patch.name.slice(0, 200) || d.name;
-        apply({ ...d, ...patch, name }, opts);
+        const name = patch.name === undefined ? d.name : patch.name.slice(0, LIMITS.labelLength) || d.name;
+        // Clamped like the name: an over-long text would make the saved file unreadable.
+        const description = patch.description === undefined ? d.description : patch.description.slice(0, LIMITS.textLength);
+        apply({ ...d, ...patch, name, description }, opts);
       },
 
       addNode(kind, position, init = {}) {
@@ -323,8 +350,8 @@ export function createEditorStore(initial: Design = emptyDesign(), now: () => nu
         if (i < 0) return err(`No edge ${id}.`);
         const cur = d.edges[i];
         const merged: Record<string, unknown> = { ...cur, ...patch, id, kind: cur.kind, source: cur.source, target: cur.target };
-        // `undefined` in a patch clears an optional field (e.g. no timeout).
-        for (const [k, v] of Object.entries(patch)) if (v === undefined) delete merged[k];
+        // `undefined` in a patch clears an optional field (e.g. no timeout); identity stays.
+        for (const [k, v] of Object.entries(patch)) if (v === undefined && !EDGE_IDENTITY.has(k)) delete merged[k];
         const parsed = edgeSchema.safeParse(merged);
         if (!parsed.success) return err(parsed.error.issues.map((x) => `${x.path.join('.') || 'value'}: ${x.message}`).join('; '));
         const edges = d.edges.slice();
@@ -487,7 +514,7 @@ export function createEditorStore(initial: Design = emptyDesign(), now: () => nu
         const names = new Set(d.events.map((e) => e.name));
         let name = init.name ?? 'NewEvent';
         for (let i = 2; names.has(name); i++) name = `${init.name ?? 'NewEvent'}${i}`;
-        const ev = eventSchema.parse({ ...init, id: newId('evt'), name, ownerId });
+        const ev = eventSchema.parse({ ...init, id: newId('evt'), name, ownerId: ownerId ?? init.ownerId });
         apply({ ...d, events: [...d.events, ev] });
         return ev.id;
       },
@@ -511,6 +538,7 @@ export function createEditorStore(initial: Design = emptyDesign(), now: () => nu
 
       publishEvent(id) {
         const d = get().design;
+        if (!d.events.some((e) => e.id === id)) return;
         apply({ ...d, events: d.events.map((e) => (e.id === id ? { ...e, published: { fields: structuredClone(e.fields) } } : e)) });
       },
 
@@ -526,16 +554,34 @@ export function createEditorStore(initial: Design = emptyDesign(), now: () => nu
 
       updateSettings(patch, opts) {
         const d = get().design;
-        apply({ ...d, settings: { ...d.settings, ...patch } }, opts);
+        const parsed = settingsSchema.safeParse({ ...d.settings, ...patch });
+        if (!parsed.success) return err(parsed.error.issues.map((x) => `${x.path.join('.') || 'value'}: ${x.message}`).join('; '));
+        apply({ ...d, settings: parsed.data }, opts);
+        return ok(undefined);
       },
 
       applyLayout(nodes, groups = {}) {
         const d = get().design;
-        apply({
-          ...d,
-          nodes: d.nodes.map((n) => (nodes[n.id] ? { ...n, position: nodes[n.id] } : n)),
-          groups: d.groups.map((g) => (groups[g.id] ? { ...g, position: groups[g.id].position, size: groups[g.id].size ?? g.size } : g)),
-        }, { structural: false });
+        // A layout engine can hand back NaN: such positions are skipped, never saved.
+        const finite = (p: Position | undefined): p is Position => !!p && Number.isFinite(p.x) && Number.isFinite(p.y);
+        const sized = (z: { width: number; height: number } | undefined) => !!z && Number.isFinite(z.width) && Number.isFinite(z.height);
+        let changed = false;
+        const nextNodes = d.nodes.map((n) => {
+          const p = nodes[n.id];
+          if (!finite(p) || (p.x === n.position.x && p.y === n.position.y)) return n;
+          changed = true;
+          return { ...n, position: { x: p.x, y: p.y } };
+        });
+        const nextGroups = d.groups.map((g) => {
+          const l = groups[g.id];
+          if (!l) return g;
+          const position = finite(l.position) ? { x: l.position.x, y: l.position.y } : g.position;
+          const size = sized(l.size) ? { width: Math.max(40, l.size!.width), height: Math.max(40, l.size!.height) } : g.size;
+          if (position.x === g.position.x && position.y === g.position.y && size.width === g.size.width && size.height === g.size.height) return g;
+          changed = true;
+          return { ...g, position, size };
+        });
+        if (changed) apply({ ...d, nodes: nextNodes, groups: nextGroups }, { structural: false });
       },
 
       commit(next, opts) {

@@ -1,4 +1,4 @@
-import { parseDesignText, serializeDesignJson, type Design, type LoadResult } from '@/lib/model';
+import { DESIGN_VERSION, describeIssues, designSchema, parseDesignText, serializeDesignJson, type Design, type LoadResult } from '@/lib/model';
 
 /** The subset of the Web Storage API the library needs (localStorage, or a Map in tests). */
 export interface KeyValueStorage {
@@ -23,6 +23,27 @@ const LAST = `${PREFIX}last`;
 const designKey = (id: string) => `${PREFIX}design.${id}`;
 
 export type SaveResult = { ok: true } | { ok: false; error: string };
+
+/**
+ * Storage full: a DOMException named QuotaExceededError (code 22), Firefox's
+ * NS_ERROR_DOM_QUOTA_REACHED (code 1014), or anything whose name or message says "quota". Checked
+ * on the shape, not `instanceof Error`, since DOMException is not an Error subclass everywhere.
+ */
+function isQuotaError(e: unknown): boolean {
+  if (!e || typeof e !== 'object') return false;
+  const x = e as { name?: unknown; message?: unknown; code?: unknown };
+  return x.code === 22 || x.code === 1014 || /quota/i.test(`${String(x.name ?? '')} ${String(x.message ?? '')}`);
+}
+
+/** True when stored text is a design of a newer format than this build reads (not corrupt). */
+function isNewerFormat(raw: string): boolean {
+  try {
+    const v = (JSON.parse(raw) as { archwright?: unknown } | null)?.archwright;
+    return typeof v === 'number' && v > DESIGN_VERSION;
+  } catch {
+    return false;
+  }
+}
 export type OpenResult = LoadResult & { quarantinedAs?: string };
 
 /** In-memory storage for tests and for browsers without localStorage. */
@@ -55,25 +76,48 @@ export class DesignLibrary {
     try {
       const raw = this.storage.getItem(INDEX);
       const parsed: unknown = raw ? JSON.parse(raw) : [];
-      if (Array.isArray(parsed)) index = parsed.filter((m): m is LocalDesignMeta => !!m && typeof m.id === 'string' && typeof m.name === 'string');
+      if (Array.isArray(parsed)) {
+        index = parsed
+          .filter((m): m is LocalDesignMeta => !!m && typeof m.id === 'string' && typeof m.name === 'string')
+          .map((m) => ({ id: m.id, name: m.name, updatedAt: Number.isFinite(m.updatedAt) ? m.updatedAt : 0, nodes: Number.isFinite(m.nodes) ? m.nodes : 0 }));
+      }
     } catch {
       index = null;
     }
-    if (!index) index = this.rebuildIndex();
+    // A design whose index update failed (quota) is still listed: the index is reconciled.
+    index = index ? this.addUnindexed(index) : this.rebuildIndex();
+    const seen = new Set<string>();
     return index
-      .filter((m) => this.storage.getItem(designKey(m.id)) !== null)
+      .filter((m) => !seen.has(m.id) && seen.add(m.id) && this.storage.getItem(designKey(m.id)) !== null)
       .sort((a, b) => b.updatedAt - a.updatedAt || a.name.localeCompare(b.name));
   }
 
-  private rebuildIndex(): LocalDesignMeta[] {
-    const out: LocalDesignMeta[] = [];
+  /** Ids of every design in storage. */
+  private storedIds(): string[] {
+    const ids: string[] = [];
     for (let i = 0; i < this.storage.length; i++) {
       const k = this.storage.key(i);
-      if (!k?.startsWith(`${PREFIX}design.`)) continue;
-      const id = k.slice(`${PREFIX}design.`.length);
-      const r = parseDesignText(this.storage.getItem(k) ?? '', 'x.json');
-      out.push({ id, name: r.ok ? r.design.name : `Unreadable design ${id}`, updatedAt: 0, nodes: r.ok ? r.design.nodes.length : 0 });
+      if (k?.startsWith(`${PREFIX}design.`)) ids.push(k.slice(`${PREFIX}design.`.length));
     }
+    return ids;
+  }
+
+  private metaFromStorage(id: string): LocalDesignMeta {
+    const r = parseDesignText(this.storage.getItem(designKey(id)) ?? '', 'x.json');
+    return { id, name: r.ok ? r.design.name : `Unreadable design ${id}`, updatedAt: 0, nodes: r.ok ? r.design.nodes.length : 0 };
+  }
+
+  private rebuildIndex(): LocalDesignMeta[] {
+    const out = this.storedIds().map((id) => this.metaFromStorage(id));
+    this.writeIndex(out);
+    return out;
+  }
+
+  private addUnindexed(index: LocalDesignMeta[]): LocalDesignMeta[] {
+    const known = new Set(index.map((m) => m.id));
+    const missing = this.storedIds().filter((id) => !known.has(id));
+    if (!missing.length) return index;
+    const out = [...index, ...missing.map((id) => this.metaFromStorage(id))];
     this.writeIndex(out);
     return out;
   }
@@ -98,7 +142,10 @@ export class DesignLibrary {
     if (raw === null) return { ok: false, error: 'This design is no longer in this browser.', issues: [] };
     const r = parseDesignText(raw, 'design.json');
     if (r.ok) return r;
-    const aside = `${PREFIX}corrupt.${id}.${this.now()}`;
+    // Written by a newer Archwright in this browser: not damaged, so it stays where it is.
+    if (isNewerFormat(raw)) return r;
+    let aside = `${PREFIX}corrupt.${id}.${this.now()}`;
+    for (let i = 2; this.storage.getItem(aside) !== null; i++) aside = `${PREFIX}corrupt.${id}.${this.now()}-${i}`;
     try {
       this.storage.setItem(aside, raw);
       this.storage.removeItem(designKey(id));
@@ -109,14 +156,26 @@ export class DesignLibrary {
     return { ...r, error: `The saved copy of this design is damaged and was set aside as "${aside}": ${r.error}`, quarantinedAs: aside };
   }
 
-  /** Saves a design under `id`; on failure the previous copy stays. */
+  /**
+   * Saves a design under `id`; on failure the previous copy stays. A design that would not load
+   * back (schema problems) is not written either: the last good copy is kept.
+   */
   save(id: string, design: Design): SaveResult {
+    const checked = designSchema.safeParse(design);
+    if (!checked.success) {
+      const first = describeIssues(checked.error, design)[0];
+      return { ok: false, error: `The design has a problem and was not saved (the last saved copy is kept): ${first.path}: ${first.message}` };
+    }
     const text = serializeDesignJson(design);
     try {
       this.storage.setItem(designKey(id), text);
     } catch (e) {
-      const quota = e instanceof Error && /quota/i.test(`${e.name} ${e.message}`);
-      return { ok: false, error: quota ? 'Browser storage is full: the last saved copy is kept. Download the design or delete old ones.' : `Could not save: ${String(e)}` };
+      return {
+        ok: false,
+        error: isQuotaError(e)
+          ? 'Browser storage is full: the last saved copy is kept. Download the design or delete old ones.'
+          : `Could not save: ${e instanceof Error ? e.message : String(e)}`,
+      };
     }
     this.upsertMeta({ id, name: design.name, updatedAt: this.now(), nodes: design.nodes.length });
     return { ok: true };

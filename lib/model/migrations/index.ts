@@ -24,7 +24,7 @@ export function migrate(
   target: number = DESIGN_VERSION,
   steps: readonly Migration[] = MIGRATIONS,
 ): Record<string, unknown> {
-  if (!Number.isInteger(version) || version < 1) throw new MigrationError(`"archwright" must be a positive whole number; got ${JSON.stringify(version)}.`);
+  if (!Number.isInteger(version) || version < 1) throw new MigrationError(`"archwright" must be a positive whole number; got ${typeof version === 'number' ? String(version) : JSON.stringify(version)}.`);
   if (version > target) {
     throw new MigrationError(`This file was written by a newer Archwright (design format ${version}); this version reads formats up to ${target}. Update Archwright to open it.`);
   }
