@@ -75,14 +75,20 @@ function CanvasInner() {
 
   useKeyboardShortcuts(store, ui);
 
+  // React Flow keeps a fit queued until there are nodes to fit: on an empty design the first node
+  // added would make the view jump (a dropped node would not stay where it was dropped).
+  const [fitOnMount] = useState(() => store.getState().design.nodes.length + store.getState().design.groups.length > 0);
+
   // Fit the view when another design is opened (the first one is fitted by the fitView prop).
   const fittedDoc = useRef(docId);
   useEffect(() => {
     if (fittedDoc.current === docId) return;
     fittedDoc.current = docId;
-    // React Flow queues this until the new nodes are measured.
-    void rf.fitView(FIT_VIEW_OPTIONS);
-  }, [docId, rf]);
+    const d = store.getState().design;
+    // React Flow queues this until the new nodes are measured; an empty design starts unzoomed.
+    if (d.nodes.length + d.groups.length > 0) void rf.fitView(FIT_VIEW_OPTIONS);
+    else void rf.setViewport({ x: 0, y: 0, zoom: 1 });
+  }, [docId, rf, store]);
 
   useEffect(
     () =>
@@ -249,7 +255,7 @@ function CanvasInner() {
       snapToGrid={snapToGrid}
       snapGrid={SNAP_GRID}
       onlyRenderVisibleElements={designNodes.length > VISIBLE_ONLY_THRESHOLD}
-      fitView
+      fitView={fitOnMount}
       fitViewOptions={FIT_VIEW_OPTIONS}
       minZoom={0.05}
       maxZoom={2}
