@@ -9,7 +9,11 @@ import { useBenchReadySignal } from './readySignal';
 
 function EditorBench({ design }: { design: ReturnType<typeof syntheticDesign> }) {
   useBenchReadySignal();
-  return <EditorBench design={design} />;
+  return (
+    <EditorProvider initialDesign={design}>
+      <Editor />
+    </EditorProvider>
+  );
 }
 
 /**
