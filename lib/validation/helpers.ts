@@ -1,0 +1,44 @@
+import type { NodeKind, ServiceNode } from '@/lib/model';
+import type { DesignGraph, NodeEntry } from '@/lib/graph';
+
+/** Kinds whose outgoing calls Archwright generates code or config for (clients are outside). */
+export function isManagedCaller(kind: NodeKind | undefined): boolean {
+  return kind === 'service' || kind === 'gateway';
+}
+
+/** True when the node has data edges or declared ownership of a store: it has data of its own. */
+export function hasOwnData(graph: DesignGraph, entry: NodeEntry): boolean {
+  return graph.hasData[entry.index] === 1;
+}
+
+const regexCache = new Map<string, RegExp | null>();
+
+/** Compiles a user-supplied pattern once; an invalid pattern yields null instead of throwing. */
+export function safeRegex(pattern: string, flags = 'i'): RegExp | null {
+  const key = `${flags}/${pattern}`;
+  if (!regexCache.has(key)) {
+    let re: RegExp | null = null;
+    try {
+      re = pattern ? new RegExp(pattern, flags) : null;
+    } catch {
+      re = null;
+    }
+    // Bounded: patterns come from a handful of rule options.
+    if (regexCache.size > 256) regexCache.clear();
+    regexCache.set(key, re);
+  }
+  return regexCache.get(key)!;
+}
+
+/** Finds a service by id or technical name (option values may use either). */
+export function findService(graph: DesignGraph, idOrName: string): NodeEntry<ServiceNode> | undefined {
+  if (!idOrName) return undefined;
+  const byId = graph.nodes.get(idOrName);
+  if (byId?.kind === 'service') return byId as NodeEntry<ServiceNode>;
+  return graph.services.find((s) => s.name === idOrName);
+}
+
+/** "1 replica" / "2 replicas". */
+export function plural(n: number, word: string, many = `${word}s`): string {
+  return `${n} ${n === 1 ? word : many}`;
+}

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { REF } from '../references';
+import { defineRule, type Finding } from '../types';
+
+export default defineRule({
+  meta: {
+    id: 'chatty-services',
+    title: 'Chatty services',
+    category: 'communication',
+    defaultSeverity: 'warning',
+    description:
+      'Two services that exchange many fine-grained operations per request pay network latency for each (the N+1 problem) and are so entangled that they change together: the boundary between them is probably in the wrong place.',
+    fix: 'Offer a coarser operation (batch or aggregate endpoint), cache or replicate the data locally via events, or merge the two services.',
+    references: [REF.taibiTaxonomy, REF.neri],
+    options: z.object({
+      /** Distinct operations one pair may use across its call edges. */
+      maxOperations: z.number().int().min(1).max(10_000).default(6),
+      /** Calls per user request one pair may make, summed over its call edges. */
+      maxCallsPerRequest: z.number().int().min(1).max(100_000).default(3),
+    }),
+  },
+  check(ctx) {
+    const { graph, options } = ctx;
+    const found: { at: number; finding: Finding }[] = [];
+    // Per service s, aggregate its edges with each higher-indexed service neighbour t, so every
+    // unordered pair is visited once; `stamp` resets the per-neighbour accumulators without a Map.
+    const n = graph.nodeList.length;
+    const stamp = new Int32Array(n);
+    const ops = new Int32Array(n);
+    const calls = new Float64Array(n);
+    const touched: number[] = [];
+    for (const svc of graph.services) {
+      const self = svc.index;
+      touched.length = 0;
+      for (let pass = 0; pass < 2; pass++) {
+        const list = pass === 0 ? svc.outCall : svc.inCall;
+        for (let k = 0; k < list.length; k++) {
+          const e = list[k];
+          const other = pass === 0 ? e.target : e.source;
+          if (other.index <= self || other.kind !== 'service') continue;
+          const t = other.index;
+          if (stamp[t] !== self + 1) {
+            stamp[t] = self + 1;
+            ops[t] = 0;
+            calls[t] = 0;
+            touched.push(t);
+          }
+          ops[t] += e.edge.operations.length;
+          calls[t] += e.edge.callsPerRequest;
+        }
+      }
+      for (const t of touched) {
+        if (ops[t] <= options.maxOperations && calls[t] <= options.maxCallsPerRequest) continue;
+        const other = graph.nodeList[t];
+        const edges = [...svc.outCall.filter((e) => e.target === other), ...svc.inCall.filter((e) => e.source === other)];
+        const why =
+          calls[t] > options.maxCallsPerRequest
+            ? `${calls[t]} calls per request (more than ${options.maxCallsPerRequest})`
+            : `${ops[t]} different operations (more than ${options.maxOperations})`;
+        found.push({
+          at: edges[0].index,
+          finding: ctx.finding({
+            message: `${svc.name} and ${other.name} exchange ${why}: the boundary between them is probably wrong.`,
+            targets: [edges[0].id, svc.id, other.id, ...edges.slice(1).map((e) => e.id)],
+            fixes: ['call-to-event', { id: 'merge-services', title: `Merge ${svc.name} and ${other.name}` }],
+          }),
+        });
+      }
+    }
+    // The primary target is the pair's first edge: report in edge order.
+    return found.sort((a, b) => a.at - b.at).map((f) => f.finding);
+  },
+});

@@ -1,0 +1,36 @@
+import { REF } from '../references';
+import { defineRule, type FindingInput, type Finding } from '../types';
+
+const FIXES: FindingInput['fixes'] = ['add-health-check'];
+
+export default defineRule({
+  meta: {
+    id: 'missing-health-check',
+    title: 'Missing health check',
+    category: 'deployment',
+    defaultSeverity: 'warning',
+    description:
+      'Without a liveness check a hung process is never restarted; without a readiness check traffic reaches instances that are still starting or have lost their database. Orchestrators, load balancers and compose depend_on conditions all need them.',
+    fix: 'Expose /health/live (the process is alive) and /health/ready (its dependencies are reachable) and wire them to the container and Kubernetes probes.',
+    references: [REF.healthCheck, REF.k8sProbes],
+  },
+  check(ctx) {
+    const out: Finding[] = [];
+    for (const svc of ctx.graph.services) {
+      const { liveness, readiness } = svc.node.healthCheck;
+      if (liveness && readiness) continue;
+      const missing: string[] = [];
+      if (!liveness) missing.push('liveness');
+      if (!readiness) missing.push('readiness');
+      if (missing.length === 0) continue;
+      out.push(
+        ctx.finding({
+          message: `${svc.name} has no ${missing.join(' or ')} check: ${missing.includes('liveness') ? 'a hung instance is never restarted' : 'traffic reaches instances that are not ready'}.`,
+          targets: [svc.id],
+          fixes: FIXES,
+        }),
+      );
+    }
+    return out;
+  },
+});

@@ -1,0 +1,42 @@
+import type { NodeEntry } from '@/lib/graph';
+import { REF } from '../references';
+import { defineRule, type FindingInput, type Finding } from '../types';
+
+const FIXES: FindingInput['fixes'] = ['enable-outbox'];
+
+function writesData(svc: NodeEntry): boolean {
+  const data = svc.outData;
+  for (let i = 0; i < data.length; i++) if (data[i].edge.access !== 'read') return true;
+  return false;
+}
+
+export default defineRule({
+  meta: {
+    id: 'missing-outbox',
+    title: 'Event published without an outbox',
+    category: 'data',
+    defaultSeverity: 'warning',
+    description:
+      'A service that writes its database and then publishes an event can crash in between: the event is lost, or published for a write that rolled back. An outbox table written in the same transaction and relayed to the broker makes both happen or neither.',
+    fix: 'Write the event to an outbox table in the same transaction as the change, and relay it to Kafka (polling or CDC).',
+    references: [REF.outbox, REF.nova],
+    profiles: ['grpc-kafka'],
+  },
+  check(ctx) {
+    const out: Finding[] = [];
+    for (const e of ctx.graph.edgesByKind.publish) {
+      if (e.edge.outbox) continue;
+      const src = e.source;
+      // The dual-write problem needs a database write next to the publish.
+      if (src.kind !== 'service' || !writesData(src)) continue;
+      out.push(
+        ctx.finding({
+          message: `${src.name} writes its database and publishes ${e.edge.event} v${e.edge.version} without an outbox: a crash in between loses the event or sends a phantom one.`,
+          targets: [e.id, src.id, e.target.id],
+          fixes: FIXES,
+        }),
+      );
+    }
+    return out;
+  },
+});

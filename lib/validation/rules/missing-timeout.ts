@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { isManagedCaller } from '../helpers';
+import { REF } from '../references';
+import { defineRule, type Finding, type FindingInput } from '../types';
+
+const FIXES: FindingInput['fixes'] = ['add-timeout'];
+
+export default defineRule({
+  meta: {
+    id: 'missing-timeout',
+    title: 'Sync call without timeout',
+    category: 'resilience',
+    defaultSeverity: 'error',
+    description:
+      'A call without a timeout waits as long as the slowest dependency: threads and connections pile up behind one stuck service and the failure spreads to every caller upstream.',
+    fix: 'Set a timeout on the call, shorter than the caller’s own deadline (typically a few hundred milliseconds to a few seconds).',
+    references: [REF.nygard, REF.skill, REF.circuitBreaker],
+    options: z.object({
+      /** A timeout longer than this is reported too (0 = no upper bound). */
+      maxTimeoutMs: z.number().int().min(0).max(3_600_000).default(30_000),
+    }),
+  },
+  check(ctx) {
+    const { graph, options } = ctx;
+    const out: Finding[] = [];
+    for (const e of graph.edgesByKind.call) {
+      if (!isManagedCaller(e.source.kind)) continue;
+      const timeout = e.edge.timeoutMs;
+      if (timeout === undefined) {
+        out.push(
+          ctx.finding({
+            message: `${ctx.edgeLabel(e)} has no timeout: a slow ${e.target.name} will hang ${e.source.name} too.`,
+            targets: [e.id, e.source.id, e.target.id],
+            fixes: FIXES,
+          }),
+        );
+      } else if (options.maxTimeoutMs > 0 && timeout > options.maxTimeoutMs) {
+        out.push(
+          ctx.finding({
+            message: `${ctx.edgeLabel(e)} waits up to ${timeout} ms (more than ${options.maxTimeoutMs} ms): that is as good as no timeout for a sync call.`,
+            targets: [e.id, e.source.id, e.target.id],
+            fixes: FIXES,
+          }),
+        );
+      }
+    }
+    return out;
+  },
+});

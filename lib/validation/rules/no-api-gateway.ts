@@ -1,0 +1,33 @@
+import { REF } from '../references';
+import { defineRule, type FindingInput, type Finding } from '../types';
+
+const FIXES: FindingInput['fixes'] = ['insert-gateway'];
+
+export default defineRule({
+  meta: {
+    id: 'no-api-gateway',
+    title: 'Client calls services directly',
+    category: 'communication',
+    defaultSeverity: 'warning',
+    description:
+      'Clients that call services directly are coupled to the internal decomposition (every split or rename breaks them), and every service must handle authentication, rate limiting, TLS and CORS itself.',
+    fix: 'Put an API gateway (or a backend for frontend) between clients and services, and route the client’s calls through it.',
+    references: [REF.apiGateway, REF.taibiSmells],
+  },
+  check(ctx) {
+    const out: Finding[] = [];
+    for (const client of ctx.graph.nodesByKind.client) {
+      const direct = client.outCall.filter((e) => e.target.kind === 'service');
+      if (direct.length === 0) continue;
+      const services = [...new Set(direct.map((e) => e.target))];
+      out.push(
+        ctx.finding({
+          message: `Client ${client.name} calls ${ctx.list(services.map((s) => s.name))} directly: it depends on the internal service layout and each service must secure itself.`,
+          targets: [client.id, ...direct.map((e) => e.id), ...services.map((s) => s.id)],
+          fixes: FIXES,
+        }),
+      );
+    }
+    return out;
+  },
+});

@@ -1,0 +1,32 @@
+import { REF } from '../references';
+import { defineRule, type FindingInput, type Finding } from '../types';
+
+const FIXES: FindingInput['fixes'] = ['call-to-event'];
+
+export default defineRule({
+  meta: {
+    id: 'no-direct-service-calls',
+    title: 'Direct service-to-service call',
+    category: 'communication',
+    defaultSeverity: 'error',
+    description:
+      'In an event-driven house style every service talks through the message bus: producers do not know their consumers, a slow or absent service does not block others, and every interaction is replayable.',
+    fix: 'Replace the call with a command or event on the bus (request/reply over the bus if an answer is needed).',
+    references: [REF.optima, REF.messaging],
+    profiles: ['event-driven-gateway'],
+  },
+  check(ctx) {
+    const out: Finding[] = [];
+    for (const e of ctx.graph.edgesByKind.call) {
+      if (e.source === e.target || e.source.kind !== 'service' || e.target.kind !== 'service') continue;
+      out.push(
+        ctx.finding({
+          message: `${ctx.edgeLabel(e)} is a direct call; this house style sends all service-to-service traffic over the message bus.`,
+          targets: [e.id, e.source.id, e.target.id],
+          fixes: FIXES,
+        }),
+      );
+    }
+    return out;
+  },
+});

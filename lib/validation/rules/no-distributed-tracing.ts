@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { REF } from '../references';
+import { defineRule, type FindingInput, type Finding } from '../types';
+
+const SINK_FIXES: FindingInput['fixes'] = ['add-tracing-sink'];
+const SERVICE_FIXES: FindingInput['fixes'] = ['enable-tracing'];
+
+// Observability technologies that receive traces (Prometheus, Grafana and Loki do not).
+const TRACE_SINKS = new Set(['otel-collector', 'jaeger']);
+
+export default defineRule({
+  meta: {
+    id: 'no-distributed-tracing',
+    title: 'No distributed tracing',
+    category: 'observability',
+    defaultSeverity: 'warning',
+    description:
+      'A request that crosses several services leaves a partial log line in each; without trace context propagated and collected, nobody can tell which hop was slow or failed.',
+    fix: 'Add an OpenTelemetry collector (or Jaeger) and turn tracing on in every service so trace context flows through calls and messages.',
+    references: [REF.tracing, REF.otel, REF.skill],
+    options: z.object({ minServices: z.number().int().min(1).max(10_000).default(2) }),
+  },
+  check(ctx) {
+    const { graph } = ctx;
+    if (graph.services.length < ctx.options.minServices) return [];
+    const out: Finding[] = [];
+    const sink = graph.nodesByKind.observability.some((o) => o.node.signals.traces && TRACE_SINKS.has(o.node.technology));
+    if (!sink) {
+      out.push(
+        ctx.finding({
+          message: 'No tracing collector in the design: requests across services cannot be followed end to end.',
+          targets: [],
+          fixes: SINK_FIXES,
+        }),
+      );
+    }
+    for (const svc of graph.services) {
+      if (svc.node.tracing) continue;
+      out.push(
+        ctx.finding({
+          message: `${svc.name} has tracing off: traces break at this service.`,
+          targets: [svc.id],
+          fixes: SERVICE_FIXES,
+        }),
+      );
+    }
+    return out;
+  },
+});

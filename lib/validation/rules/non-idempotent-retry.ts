@@ -1,0 +1,77 @@
+import type { NodeEntry } from '@/lib/graph';
+import { REF } from '../references';
+import { defineRule, type Finding, type FindingInput } from '../types';
+
+// PUT, DELETE and GET are idempotent by definition (RFC 9110 §9.2.2); these are not.
+const UNSAFE = new Set(['POST', 'PATCH']);
+const NONE: ReadonlySet<string> = new Set();
+const RETRY_FIXES: FindingInput['fixes'] = ['add-idempotency-key', 'remove-retries'];
+const DEDUPE_FIXES: FindingInput['fixes'] = ['enable-consumer-dedupe'];
+
+export default defineRule({
+  meta: {
+    id: 'non-idempotent-retry',
+    title: 'Retries on non-idempotent operations',
+    category: 'resilience',
+    defaultSeverity: 'error',
+    description:
+      'A retried POST or PATCH whose first attempt actually succeeded runs twice: double charges, duplicate orders. Brokers redeliver messages the same way, so a consumer that does not deduplicate processes some events twice.',
+    fix: 'Send an idempotency key the target stores and checks (or mark the endpoint idempotent if it already is), or stop retrying the call. Make consumers remember processed message ids.',
+    references: [REF.idempotencyKey, REF.idempotentConsumer, REF.skill],
+  },
+  check(ctx) {
+    const { graph } = ctx;
+    const out: Finding[] = [];
+    // Idempotent endpoints per target service, built on first use; most services declare none,
+    // and they share one empty set.
+    const safeEndpoints = new Map<NodeEntry, ReadonlySet<string>>();
+    const safeOn = (target: NodeEntry): ReadonlySet<string> => {
+      let set = safeEndpoints.get(target);
+      if (!set) {
+        const node = target.node;
+        const eps = node.kind === 'service' ? node.endpoints.filter((ep) => ep.idempotent) : [];
+        set = eps.length === 0 ? NONE : new Set(eps.map((ep) => `${ep.method} ${ep.path}`));
+        safeEndpoints.set(target, set);
+      }
+      return set;
+    };
+    // Merge calls and subscriptions by edge index so findings stay in design order.
+    const calls = graph.edgesByKind.call;
+    const subs = graph.edgesByKind.subscribe;
+    for (let i = 0, j = 0; i < calls.length || j < subs.length; ) {
+      if (j < subs.length && (i >= calls.length || subs[j].index < calls[i].index)) {
+        const e = subs[j++];
+        if (e.edge.dedupe || e.target.kind !== 'service') continue;
+        out.push(
+          ctx.finding({
+            message: `${e.target.name} consumes ${e.edge.event} v${e.edge.version} from ${e.source.name} without deduplication: redelivered messages are processed twice.`,
+            targets: [e.id, e.target.id, e.source.id],
+            fixes: DEDUPE_FIXES,
+          }),
+        );
+        continue;
+      }
+      const e = calls[i++];
+      const call = e.edge;
+      if (call.retries === 0 || call.idempotencyKey || call.operations.length === 0) continue;
+      let unsafe: string[] | undefined;
+      const ops = call.operations;
+      for (let k = 0; k < ops.length; k++) {
+        const op = ops[k];
+        if (!UNSAFE.has(op.method)) continue;
+        const safe = safeOn(e.target);
+        const key = `${op.method} ${op.path}`;
+        if (safe === NONE || !safe.has(key)) (unsafe ??= []).push(key);
+      }
+      if (!unsafe) continue;
+      out.push(
+        ctx.finding({
+          message: `${e.source.name} → ${e.target.name} retries ${call.retries}× on ${ctx.list(unsafe, 3)} without an idempotency key: a retry after a lost response repeats the write.`,
+          targets: [e.id, e.source.id, e.target.id],
+          fixes: RETRY_FIXES,
+        }),
+      );
+    }
+    return out;
+  },
+});

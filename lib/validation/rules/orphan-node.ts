@@ -1,0 +1,64 @@
+import type { BrokerNode } from '@/lib/model';
+import { eventKey } from '@/lib/graph';
+import { REF } from '../references';
+import { defineRule, type FindingInput, type Finding } from '../types';
+
+const FIXES: FindingInput['fixes'] = ['remove-element'];
+
+export default defineRule({
+  meta: {
+    id: 'orphan-node',
+    title: 'Unused element',
+    category: 'hygiene',
+    defaultSeverity: 'info',
+    description:
+      'A database, cache, broker, topic or external system nothing connects to, or an event nobody consumes, is either a forgotten leftover (it still gets deployed, paid for and secured) or a sign that an edge is missing from the design.',
+    fix: 'Connect it to the services that use it, or remove it.',
+    references: [REF.neri],
+  },
+  check(ctx) {
+    const { graph, design } = ctx;
+    const out: Finding[] = [];
+    const orphan = (message: string, targets: string[]) => out.push(ctx.finding({ message, targets, fixes: FIXES }));
+
+    // Nodes first, in design order; then events seen only on publish edges; then declared events.
+    for (const entry of graph.nodeList) {
+      switch (entry.kind) {
+        case 'database':
+        case 'cache':
+          if (entry.inData.length === 0) orphan(`${entry.kind === 'cache' ? 'Cache' : 'Database'} ${entry.name} is not used by any service.`, [entry.id]);
+          break;
+        case 'external':
+          if (entry.inCall.length === 0) orphan(`External system ${entry.name} is not called by anything.`, [entry.id]);
+          break;
+        case 'broker': {
+          if (entry.inPublish.length === 0 && entry.outSubscribe.length === 0) {
+            orphan(`Broker ${entry.name} has no publishers or subscribers.`, [entry.id]);
+            break;
+          }
+          const topics = (entry.node as BrokerNode).topics;
+          const seen = topics.length > 1 ? new Set<string>() : undefined;
+          for (const t of topics) {
+            if (seen) {
+              if (seen.has(t.name)) continue;
+              seen.add(t.name);
+            }
+            if (!graph.topicChannel(entry.id, t.name)) orphan(`Topic ${t.name} on ${entry.name} is never published or consumed.`, [entry.id]);
+          }
+          break;
+        }
+      }
+    }
+    const declared = new Set<string>();
+    for (const ev of design.events) declared.add(eventKey(ev.name, ev.version));
+    // Channels are created in edge order, so a publish-only channel's first publisher orders it.
+    for (const ch of graph.events) {
+      if (ch.subscribers.length > 0 || declared.has(eventKey(ch.event, ch.version))) continue;
+      orphan(`Event ${ch.event} v${ch.version} is published but nobody consumes it.`, ch.publishers.map((e) => e.id));
+    }
+    for (const ev of design.events) {
+      if ((graph.eventChannel(ev.name, ev.version)?.subscribers.length ?? 0) === 0) orphan(`Event ${ev.name} v${ev.version} is not consumed by anyone.`, [ev.id]);
+    }
+    return out;
+  },
+});

@@ -1,0 +1,33 @@
+import { isManagedCaller } from '../helpers';
+import { REF } from '../references';
+import { defineRule, type Finding, type FindingInput } from '../types';
+
+const FIXES: FindingInput['fixes'] = ['enable-tls', 'enable-service-mesh'];
+
+export default defineRule({
+  meta: {
+    id: 'plaintext-service-traffic',
+    title: 'Plaintext service-to-service traffic',
+    category: 'security',
+    defaultSeverity: 'info',
+    description:
+      'Inside the cluster is not a trust boundary: unencrypted calls between services can be read or altered by anything on the network, and neither side can prove who the other is.',
+    fix: 'Encrypt the calls with TLS, or run the services in a mesh with mutual TLS (then set “service mesh” in the design settings).',
+    references: [REF.zeroTrust, REF.neri],
+  },
+  check(ctx) {
+    if (ctx.design.settings.serviceMesh) return [];
+    const out: Finding[] = [];
+    for (const e of ctx.graph.edgesByKind.call) {
+      if (e.edge.tls || e.target.kind !== 'service' || !isManagedCaller(e.source.kind)) continue;
+      out.push(
+        ctx.finding({
+          message: `${ctx.edgeLabel(e)} is not encrypted: anything on the network can read or change it.`,
+          targets: [e.id, e.source.id, e.target.id],
+          fixes: FIXES,
+        }),
+      );
+    }
+    return out;
+  },
+});

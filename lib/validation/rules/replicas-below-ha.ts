@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { plural } from '../helpers';
+import { REF } from '../references';
+import { defineRule, type Finding, type FindingInput } from '../types';
+
+const FIXES: FindingInput['fixes'] = ['set-min-replicas'];
+
+export default defineRule({
+  meta: {
+    id: 'replicas-below-ha',
+    title: 'Too few replicas for HPA and PDB',
+    category: 'deployment',
+    defaultSeverity: 'warning',
+    description:
+      'With a single replica every deploy, node drain or crash is an outage; a PodDisruptionBudget on one pod blocks node maintenance, and an autoscaler with a minimum of one has nothing to fail over to.',
+    fix: 'Run at least two replicas (HPA minReplicas ≥ 2) with a PodDisruptionBudget of minAvailable 1.',
+    references: [REF.nova, REF.k8sHpa, REF.k8sPdb],
+    profiles: ['grpc-kafka'],
+    options: z.object({ minReplicas: z.number().int().min(1).max(1000).default(2) }),
+  },
+  check(ctx) {
+    const out: Finding[] = [];
+    for (const svc of ctx.graph.services) {
+      const replicas = svc.node.replicas;
+      if (replicas >= ctx.options.minReplicas) continue;
+      out.push(
+        ctx.finding({
+          message: `${svc.name} runs ${plural(replicas, 'replica')}: fewer than ${ctx.options.minReplicas} means downtime on every deploy or node drain, and no useful HPA or PDB.`,
+          targets: [svc.id],
+          fixes: FIXES,
+        }),
+      );
+    }
+    return out;
+  },
+});

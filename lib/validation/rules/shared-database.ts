@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { REF } from '../references';
+import { defineRule, type Finding, type FindingInput } from '../types';
+
+const FIXES: FindingInput['fixes'] = ['own-database'];
+
+export default defineRule({
+  meta: {
+    id: 'shared-database',
+    title: 'Shared database',
+    category: 'data',
+    defaultSeverity: 'error',
+    description:
+      'When several services read and write the same database, a schema change, a lock or a slow query in one breaks the others, and none of them can be deployed or scaled on its own. A shared cache couples them the same way, with less at stake.',
+    fix: 'Give each service its own database (or schema it alone owns). Other services get the data through the owner’s API or by consuming its events; use CDC for read models.',
+    references: [REF.dbPerService, REF.sharedDb, REF.taibiSmells],
+    options: z.object({ includeCaches: z.boolean().default(true) }),
+  },
+  check(ctx) {
+    const out: Finding[] = [];
+    for (const info of ctx.graph.dataStores) {
+      if (info.accessors.length < 2) continue;
+      const isCache = info.node.kind === 'cache';
+      if (isCache && !ctx.options.includeCaches) continue;
+      out.push(
+        ctx.finding({
+          message: `${isCache ? 'Cache' : 'Database'} ${info.node.name} is used by ${info.accessors.length} services (${ctx.list(info.accessors.map((a) => a.name))}): a change in one breaks the others.`,
+          targets: [info.node.id, ...info.accessors.map((a) => a.id), ...info.edges.map((e) => e.id)],
+          severity: isCache ? ctx.lower() : ctx.severity,
+          fixes: FIXES,
+        }),
+      );
+    }
+    return out;
+  },
+});

@@ -1,0 +1,32 @@
+import { REF } from '../references';
+import { defineRule, type FindingInput, type Finding } from '../types';
+
+const FIXES: FindingInput['fixes'] = ['make-stateless'];
+
+export default defineRule({
+  meta: {
+    id: 'stateful-service',
+    title: 'Stateful service',
+    category: 'deployment',
+    defaultSeverity: 'warning',
+    description:
+      'A service that keeps state in memory or on local disk loses it on restart, cannot be scaled horizontally or rescheduled freely, and needs sticky routing. State belongs in the database and the message bus.',
+    fix: 'Move the state to the service’s database, a cache or the event log, and mark the service stateless.',
+    references: [REF.optima, REF.nova, REF.k8sHpa],
+    profiles: ['event-driven-gateway', 'grpc-kafka'],
+  },
+  check(ctx) {
+    const out: Finding[] = [];
+    for (const svc of ctx.graph.services) {
+      if (svc.node.stateless) continue;
+      out.push(
+        ctx.finding({
+          message: `${svc.name} is stateful: it cannot be restarted, scaled or moved without losing state.`,
+          targets: [svc.id],
+          fixes: FIXES,
+        }),
+      );
+    }
+    return out;
+  },
+});

@@ -1,0 +1,35 @@
+import { REF } from '../references';
+import { defineRule, type Finding } from '../types';
+
+// A package segment like `v1` or `v2beta1`: `user.v1.UserService/GetUser`.
+const VERSIONED = /(^|[./])v\d+([a-z]+\d*)?[./]/i;
+
+export default defineRule({
+  meta: {
+    id: 'unversioned-grpc-package',
+    title: 'gRPC operation without a versioned package',
+    category: 'contracts',
+    defaultSeverity: 'warning',
+    description:
+      'A gRPC service in an unversioned package cannot evolve incompatibly: there is no place for v2 to live next to v1 while clients migrate.',
+    fix: 'Put the service in a versioned package (`package user.v1;`) and name operations `user.v1.UserService/GetUser`.',
+    references: [REF.nova, REF.grpcVersioning],
+    profiles: ['grpc-kafka'],
+  },
+  check(ctx) {
+    const out: Finding[] = [];
+    for (const e of ctx.graph.edgesByKind.call) {
+      const call = e.edge;
+      if (call.protocol !== 'grpc' || call.operations.length === 0) continue;
+      const bad = call.operations.filter((op) => !VERSIONED.test(op.path)).map((op) => op.path);
+      if (bad.length === 0) continue;
+      out.push(
+        ctx.finding({
+          message: `${ctx.edgeLabel(e)} uses ${ctx.list(bad, 3)} without a versioned package (e.g. user.v1.UserService/GetUser).`,
+          targets: [e.id, e.source.id, e.target.id],
+        }),
+      );
+    }
+    return out;
+  },
+});
