@@ -26,20 +26,21 @@ interface Sample {
 
 /** Counts animation frames in which `selector`'s transform changed while `act` runs. */
 async function measureFps(page: Page, selector: string, act: () => Promise<void>): Promise<number> {
-  await page.evaluate((sel) => {
-    const w = window as unknown as { __fps: { changed: number; start: number; end: number; run: boolean } };
-    w.__fps = { changed: 0, start: performance.now(), end: 0, run: true };
+  // Passed as source text: tsx would otherwise wrap named inner functions in a helper the page lacks.
+  await page.evaluate(`(() => {
+    const sel = ${JSON.stringify(selector)};
+    window.__fps = { changed: 0, start: performance.now(), run: true };
     let last = '';
     const tick = () => {
-      if (!w.__fps.run) return;
-      const el = document.querySelector(sel) as HTMLElement | null;
-      const t = el?.style.transform ?? '';
-      if (t !== last) w.__fps.changed++;
+      if (!window.__fps.run) return;
+      const el = document.querySelector(sel);
+      const t = el ? el.style.transform : '';
+      if (t !== last) window.__fps.changed++;
       last = t;
       requestAnimationFrame(tick);
     };
     requestAnimationFrame(tick);
-  }, selector);
+  })()`);
   await act();
   const r = await page.evaluate(() => {
     const w = window as unknown as { __fps: { changed: number; start: number; run: boolean } };

@@ -1,15 +1,15 @@
 'use client';
 
 import { memo } from 'react';
-import { BaseEdge, EdgeLabelRenderer, getBezierPath, useStore, type EdgeProps, type EdgeTypes } from '@xyflow/react';
+import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps, type EdgeTypes } from '@xyflow/react';
 import clsx from 'clsx';
-import { zoomedOutSelector } from './ArchNode';
+import { useZoomedOut } from './zoom';
 import { EDGE_TYPE, type ArchFlowEdge } from './derive';
 import { EDGE_SELECTED_COLOR } from './kinds';
 
 /** An edge styled by kind (async dashed, data dotted) with its protocol/topic label. */
 function ArchEdgeImpl({ id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected, markerEnd }: EdgeProps<ArchFlowEdge>) {
-  const zoomedOut = useStore(zoomedOutSelector);
+  const zoomedOut = useZoomedOut();
   const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
   const color = selected ? EDGE_SELECTED_COLOR : (data?.color ?? '#64748b');
   return (
@@ -17,7 +17,8 @@ function ArchEdgeImpl({ id, sourceX, sourceY, targetX, targetY, sourcePosition, 
       <BaseEdge
         id={id}
         path={path}
-        markerEnd={markerEnd}
+        // Arrowheads are a few pixels when zoomed out; skipping them saves a marker paint per edge.
+        markerEnd={zoomedOut ? undefined : markerEnd}
         interactionWidth={16}
         // Inline style: React Flow's unlayered stylesheet would beat Tailwind's layered utilities.
         style={{ stroke: color, strokeWidth: selected ? 2.5 : 1.5, strokeDasharray: data?.dash }}
@@ -28,8 +29,9 @@ function ArchEdgeImpl({ id, sourceX, sourceY, targetX, targetY, sourcePosition, 
             data-edge-kind={data.kind}
             className={clsx(
               'pointer-events-none absolute max-w-[180px] truncate rounded border px-1.5 py-px text-[11px] leading-4 whitespace-nowrap',
+              // A selected edge's label stacks above the others (labels share one layer above the nodes; see canvas.css).
               selected
-                ? 'border-sky-400 bg-sky-50 text-sky-900 dark:border-sky-500 dark:bg-sky-950 dark:text-sky-100'
+                ? 'z-10 border-sky-400 bg-sky-50 text-sky-900 dark:border-sky-500 dark:bg-sky-950 dark:text-sky-100'
                 : 'border-neutral-200 bg-white/90 text-neutral-700 dark:border-neutral-700 dark:bg-neutral-900/90 dark:text-neutral-200',
             )}
             style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}

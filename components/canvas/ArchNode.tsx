@@ -1,7 +1,7 @@
 'use client';
 
 import { memo } from 'react';
-import { Handle, Position, useStore, type NodeProps, type NodeTypes, type ReactFlowState } from '@xyflow/react';
+import { Handle, Position, type NodeProps, type NodeTypes } from '@xyflow/react';
 import { Activity, Database, Globe, MessagesSquare, Monitor, Server, Waypoints, Zap, type LucideIcon } from 'lucide-react';
 import clsx from 'clsx';
 import { NODE_KIND_INFO, type NodeKind } from '@/lib/model';
@@ -9,12 +9,9 @@ import type { ArchFlowNode, ArchNodeData } from './derive';
 import { GroupNode } from './GroupNode';
 import { KIND_COLOR, techLabel } from './kinds';
 import { NodeStatus } from './NodeStatus';
+import { useZoomedOut } from './zoom';
 
-/** Below this zoom nodes render as plain coloured boxes: text is unreadable there anyway. */
-export const SIMPLE_ZOOM = 0.4;
-
-/** A boolean selector: nodes re-render only when the zoom crosses the threshold, not on every zoom step. */
-export const zoomedOutSelector = (s: ReactFlowState): boolean => s.transform[2] < SIMPLE_ZOOM;
+export { SIMPLE_ZOOM, zoomedOutSelector } from './zoom';
 
 export const KIND_ICON: Record<NodeKind, LucideIcon> = {
   service: Server,
@@ -49,15 +46,16 @@ const NodeBody = memo(function NodeBody({ id, data }: { id: string; data: ArchNo
 });
 
 function ArchNodeImpl({ id, data, selected }: NodeProps<ArchFlowNode>) {
-  const zoomedOut = useStore(zoomedOutSelector);
+  const zoomedOut = useZoomedOut();
   const color = KIND_COLOR[data.kind];
   return (
     <div
       data-kind={data.kind}
       className={clsx(
         // Fixed size (= NODE_BOX in the store) so grouping, layout and handles agree without measuring.
-        'aw-node relative h-[72px] w-[200px] rounded-lg border text-neutral-900 shadow-sm dark:text-neutral-100',
-        zoomedOut ? 'border-transparent' : 'border-neutral-300 bg-white dark:border-neutral-700 dark:bg-neutral-900',
+        'aw-node relative h-[72px] w-[200px] rounded-lg border text-neutral-900 dark:text-neutral-100',
+        // Zoomed out: no shadow (a thousand blurred shadows are repainted on every pan frame).
+        zoomedOut ? 'border-transparent' : 'border-neutral-300 bg-white shadow-sm dark:border-neutral-700 dark:bg-neutral-900',
         selected && 'ring-2 ring-sky-500 ring-offset-1 ring-offset-white dark:ring-sky-400 dark:ring-offset-neutral-950',
       )}
       style={zoomedOut ? { background: color } : { borderLeftColor: color, borderLeftWidth: 4 }}

@@ -31,8 +31,10 @@ import { canvasCommands } from './canvasCommands';
 import { createCanvasDeriver, type ArchFlowEdge, type CanvasNode, type Dimensions, type MeasuredSizes } from './derive';
 import { addNodeAt, GRID, isNodeKind, PALETTE_MIME, reparentAfterDrag } from './geometry';
 import { KIND_COLOR } from './kinds';
+import { LiteMiniMap } from './LiteMiniMap';
 import { useColorMode } from './useColorMode';
 import { useKeyboardShortcuts } from './useKeyboardShortcuts';
+import { useZoomedOut, ZoomedOutProvider } from './zoom';
 
 /** Above this many nodes only what is on screen is rendered (DESIGN §7). */
 export const VISIBLE_ONLY_THRESHOLD = 300;
@@ -47,6 +49,14 @@ const PRO_OPTIONS = { hideAttribution: false };
 const minimapColor = (n: CanvasNode): string => (n.type === 'group' ? 'rgba(14, 165, 233, 0.18)' : KIND_COLOR[n.type as keyof typeof KIND_COLOR] ?? '#94a3b8');
 
 const isValidConnection: IsValidConnection<ArchFlowEdge> = (c) => c.source !== c.target;
+
+/**
+ * The dot grid, left out below SIMPLE_ZOOM: its gap scales with the zoom, so zoomed out it is a
+ * dense field of dots that carries no information and is repainted on every pan frame.
+ */
+function CanvasBackground() {
+  return useZoomedOut() ? null : <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} />;
+}
 
 function CanvasInner() {
   const { store, ui } = useEditorContext();
@@ -74,6 +84,8 @@ function CanvasInner() {
   const edges = useMemo(() => deriver.edges({ edges: designEdges, nodes: designNodes, selection }), [deriver, designEdges, designNodes, selection]);
 
   useKeyboardShortcuts(store, ui);
+
+  const large = designNodes.length > VISIBLE_ONLY_THRESHOLD;
 
   // React Flow keeps a fit queued until there are nodes to fit: on an empty design the first node
   // added would make the view jump (a dropped node would not stay where it was dropped).
@@ -199,9 +211,15 @@ function CanvasInner() {
   );
 
   // A drag (of one node, several, or a group) is one gesture: one undo step, reparenting included.
-  const beginDrag = useCallback(() => store.getState().beginGesture(), [store]);
+  // `dragging` only freezes the large-design minimap; it changes twice per drag.
+  const [dragging, setDragging] = useState(false);
+  const beginDrag = useCallback(() => {
+    setDragging(true);
+    store.getState().beginGesture();
+  }, [store]);
   const endDrag = useCallback(
     (dragged: CanvasNode[]) => {
+      setDragging(false);
       const s = store.getState();
       for (const [groupId, ids] of reparentAfterDrag(s.design, dragged.map((n) => n.id), measuredRef.current)) {
         store.getState().setParent(ids, groupId);
@@ -231,45 +249,51 @@ function CanvasInner() {
   );
 
   return (
-    <ReactFlow<CanvasNode, ArchFlowEdge>
-      aria-label="Architecture canvas"
-      nodes={nodes}
-      edges={edges}
-      nodeTypes={NODE_TYPES}
-      edgeTypes={EDGE_TYPES}
-      onNodesChange={onNodesChange}
-      onEdgesChange={onEdgesChange}
-      onConnect={onConnect}
-      isValidConnection={isValidConnection}
-      connectionMode={ConnectionMode.Loose}
-      connectionRadius={28}
-      connectionLineStyle={CONNECTION_LINE_STYLE}
-      onNodeDragStart={beginDrag}
-      onNodeDragStop={onNodeDragStop}
-      onSelectionDragStart={beginDrag}
-      onSelectionDragStop={onSelectionDragStop}
-      onDragOver={onDragOver}
-      onDrop={onDrop}
-      deleteKeyCode={null}
-      multiSelectionKeyCode={MULTI_SELECT_KEYS}
-      snapToGrid={snapToGrid}
-      snapGrid={SNAP_GRID}
-      onlyRenderVisibleElements={designNodes.length > VISIBLE_ONLY_THRESHOLD}
-      fitView={fitOnMount}
-      fitViewOptions={FIT_VIEW_OPTIONS}
-      minZoom={0.05}
-      maxZoom={2}
-      colorMode={colorMode}
-      proOptions={PRO_OPTIONS}
-      className="aw-canvas"
-    >
-      <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} />
-      <Controls position="bottom-left" showInteractive={false} />
-      {showMinimap ? <MiniMap position="bottom-right" pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} ariaLabel="Minimap" /> : null}
-      <Panel position="top-left">
-        <CanvasSearch />
-      </Panel>
-    </ReactFlow>
+    <ZoomedOutProvider>
+      <ReactFlow<CanvasNode, ArchFlowEdge>
+        aria-label="Architecture canvas"
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={NODE_TYPES}
+        edgeTypes={EDGE_TYPES}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        isValidConnection={isValidConnection}
+        connectionMode={ConnectionMode.Loose}
+        connectionRadius={28}
+        connectionLineStyle={CONNECTION_LINE_STYLE}
+        onNodeDragStart={beginDrag}
+        onNodeDragStop={onNodeDragStop}
+        onSelectionDragStart={beginDrag}
+        onSelectionDragStop={onSelectionDragStop}
+        onDragOver={onDragOver}
+        onDrop={onDrop}
+        deleteKeyCode={null}
+        multiSelectionKeyCode={MULTI_SELECT_KEYS}
+        snapToGrid={snapToGrid}
+        snapGrid={SNAP_GRID}
+        onlyRenderVisibleElements={large}
+        fitView={fitOnMount}
+        fitViewOptions={FIT_VIEW_OPTIONS}
+        minZoom={0.05}
+        maxZoom={2}
+        colorMode={colorMode}
+        proOptions={PRO_OPTIONS}
+        className="aw-canvas"
+      >
+        <CanvasBackground />
+        <Controls position="bottom-left" showInteractive={false} />
+        {!showMinimap ? null : large ? (
+          <LiteMiniMap nodes={designNodes} groups={groups} frozen={dragging} ariaLabel="Minimap" />
+        ) : (
+          <MiniMap position="bottom-right" pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} ariaLabel="Minimap" />
+        )}
+        <Panel position="top-left">
+          <CanvasSearch />
+        </Panel>
+      </ReactFlow>
+    </ZoomedOutProvider>
   );
 }
 
