@@ -156,9 +156,9 @@ function main(): void {
         warmup,
         (i) => {
           const at = services[i % services.length];
-          const nodes = design.nodes.slice();
-          nodes[at] = { ...design.nodes[at], position: { x: i, y: i } } as DesignNode;
-          return { ...design, nodes };
+          const moved = design.nodes.slice();
+          moved[at] = { ...design.nodes[at], position: { x: i, y: i } } as DesignNode;
+          return { ...design, nodes: moved };
         },
         (d) => validateDetailed(d, { profile }),
       );
@@ -168,6 +168,16 @@ function main(): void {
         `${String(nodes).padStart(5)}  ${String(design.edges.length).padStart(5)}  ${profile.padEnd(20)}  ${fmt(build).padEnd(24)}  ${fmt(full).padEnd(24)}  ${fmt(edit).padEnd(24)}  ${fmt(move).padEnd(24)}  ${String(findings).padStart(8)}`,
       );
     }
+    // Same topology with every call edge fixed (timeout, breaker, TLS, no unsafe retries): shows
+    // how much of the cost is building findings for a messy design.
+    const tidy = designSchema.parse({
+      ...design,
+      edges: design.edges.map((e) => (e.kind === 'call' ? { ...e, timeoutMs: 2000, circuitBreaker: { enabled: true }, tls: true, operations: [] } : e)),
+    });
+    const tidyFull = time(runs, warmup, () => ({ ...tidy }), (d) => validateDetailed(d, { profile: 'recommended', reuse: false }));
+    const tidyFindings = validateDetailed(tidy, { profile: 'recommended', reuse: false }).findings.length;
+    results.push({ nodes, edges: tidy.edges.length, profile: 'recommended', variant: 'tidy', runs, fullMs: tidyFull, findings: tidyFindings });
+    console.log(`${String(nodes).padStart(5)}  ${String(tidy.edges.length).padStart(5)}  ${'recommended (tidy)'.padEnd(20)}  ${''.padEnd(24)}  ${fmt(tidyFull).padEnd(24)}  ${''.padEnd(24)}  ${''.padEnd(24)}  ${String(tidyFindings).padStart(8)}`);
   }
   const out = {
     benchmark: 'validate',

@@ -14,8 +14,8 @@ export interface ValidateOptions {
   /** Profile to run instead of `design.settings.profile`. */
   profile?: string;
   /**
-   * Reuse the previous result when the design differs from the last one validated (with this
-   * profile) only in fields no rule reads (default true). False forces a full run.
+   * Reuse the previous result when the design differs from the last one validated (same
+   * profile option) only in fields no rule reads (default true). False forces a full run.
    */
   reuse?: boolean;
 }
@@ -207,8 +207,8 @@ function sameList(a: readonly object[], b: readonly object[], inert: ReadonlySet
   return true;
 }
 
-/** Last design validated per requested profile, with its result (bounded: a handful of keys). */
-const lastRun = new Map<string, { design: Design; result: ValidationResult }>();
+/** The last validation, for result reuse: one slot, so at most one result is retained. */
+let lastRun: { key: string; design: Design; result: ValidationResult } | undefined;
 
 function reusable(prev: Design, next: Design): boolean {
   return (
@@ -223,20 +223,14 @@ function reusable(prev: Design, next: Design): boolean {
 export function validateDetailed(design: Design, opts: ValidateOptions = {}): ValidationResult {
   const key = opts.profile ?? '';
   const useCache = opts.reuse !== false && opts.graph === undefined;
-  if (useCache) {
-    const prev = lastRun.get(key);
-    if (prev && reusable(prev.design, design)) {
-      prev.design = design;
-      const r = prev.result;
-      // Fresh arrays so callers can sort or filter without touching the cached result.
-      return { ...r, findings: r.findings.slice(), suppressed: r.suppressed.slice(), issues: r.issues.slice(), failures: r.failures.slice() };
-    }
+  if (useCache && lastRun && lastRun.key === key && reusable(lastRun.design, design)) {
+    lastRun.design = design;
+    const r = lastRun.result;
+    // Fresh arrays so callers can sort or filter without touching the cached result.
+    return { ...r, findings: r.findings.slice(), suppressed: r.suppressed.slice(), issues: r.issues.slice(), failures: r.failures.slice() };
   }
   const result = runRules(design, opts);
-  if (useCache) {
-    if (lastRun.size >= 8 && !lastRun.has(key)) lastRun.clear();
-    lastRun.set(key, { design, result: { ...result, findings: result.findings.slice(), suppressed: result.suppressed.slice() } });
-  }
+  if (useCache) lastRun = { key, design, result: { ...result, findings: result.findings.slice(), suppressed: result.suppressed.slice() } };
   return result;
 }
 
