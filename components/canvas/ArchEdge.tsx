@@ -7,10 +7,20 @@ import { useZoomedOut } from './zoom';
 import { EDGE_TYPE, type ArchFlowEdge } from './derive';
 import { EDGE_SELECTED_COLOR } from './kinds';
 
+/**
+ * How far the label of a right-to-left edge moves off its midpoint. Such an edge (say a subscription
+ * looping back to the service that publishes to the broker) has the same midpoint as the opposite
+ * edge between the same two nodes, so the two labels would stack exactly; this is one label height
+ * plus a gap.
+ */
+const REVERSED_LABEL_SHIFT = 20;
+
 /** An edge styled by kind (async dashed, data dotted) with its protocol/topic label. */
 function ArchEdgeImpl({ id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected, markerEnd }: EdgeProps<ArchFlowEdge>) {
   const zoomedOut = useZoomedOut();
-  const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+  const [path, labelX, midY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+  // Up or down with the edge, so two reversed edges between the same nodes also part.
+  const labelY = targetX < sourceX ? midY + (targetY >= sourceY ? REVERSED_LABEL_SHIFT : -REVERSED_LABEL_SHIFT) : midY;
   const color = selected ? EDGE_SELECTED_COLOR : (data?.color ?? '#64748b');
   return (
     <>
