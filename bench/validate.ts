@@ -7,20 +7,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createEdge, createNode, designSchema, type Design, type DesignEdge, type DesignNode, type NodeKind } from '@/lib/model';
+import { seededRandom } from '@/lib/model/synthetic';
 import { buildGraph } from '@/lib/graph';
 import { PROFILE_IDS, validateDetailed } from '@/lib/validation';
 
-/** Deterministic PRNG (mulberry32) so every run benchmarks the same designs. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // A realistic mix: mostly services and their stores, a few brokers, gateways, clients, sinks.
 const MIX: [NodeKind, number][] = [
@@ -36,7 +26,7 @@ const MIX: [NodeKind, number][] = [
 
 /** A design of `n` nodes and 2n edges whose kinds follow the node kinds they connect. */
 export function generateDesign(n: number, seed = 42): Design {
-  const rand = rng(seed);
+  const rand = seededRandom(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
   const hex = () => Math.floor(rand() * 0xffffffff).toString(16).padStart(8, '0');
   const byKind = new Map<NodeKind, DesignNode[]>(MIX.map(([k]) => [k, []]));

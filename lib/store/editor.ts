@@ -42,6 +42,9 @@ export interface Clipboard {
 export type Result<T = void> = { ok: true; value: T } | { ok: false; error: string };
 const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 const err = (error: string): Result<never> => ({ ok: false, error });
+/** One line per zod issue, "path: message", for the messages actions return. */
+const issuesText = (e: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }) =>
+  e.issues.map((x) => `${x.path.map(String).join('.') || 'value'}: ${x.message}`).join('; ');
 
 export interface EditOptions {
   /** Edits with the same key within COALESCE_MS make one undo step (typing in a field). */
@@ -291,7 +294,7 @@ export function createEditorStore(initial: Design = emptyDesign(), now: () => nu
           if (nodeNames(d, id).has(patch.name)) return err(`Another node is already named "${patch.name}"; names become host names and must be unique.`);
         }
         const parsed = nodeSchema.safeParse({ ...d.nodes[i], ...patch, id, kind: d.nodes[i].kind });
-        if (!parsed.success) return err(parsed.error.issues.map((x) => `${x.path.join('.') || 'value'}: ${x.message}`).join('; '));
+        if (!parsed.success) return err(issuesText(parsed.error));
         const nodes = d.nodes.slice();
         nodes[i] = parsed.data;
         apply({ ...d, nodes }, opts);
@@ -353,7 +356,7 @@ export function createEditorStore(initial: Design = emptyDesign(), now: () => nu
         // `undefined` in a patch clears an optional field (e.g. no timeout); identity stays.
         for (const [k, v] of Object.entries(patch)) if (v === undefined && !EDGE_IDENTITY.has(k)) delete merged[k];
         const parsed = edgeSchema.safeParse(merged);
-        if (!parsed.success) return err(parsed.error.issues.map((x) => `${x.path.join('.') || 'value'}: ${x.message}`).join('; '));
+        if (!parsed.success) return err(issuesText(parsed.error));
         const edges = d.edges.slice();
         edges[i] = parsed.data;
         apply({ ...d, edges }, opts);
@@ -486,7 +489,7 @@ export function createEditorStore(initial: Design = emptyDesign(), now: () => nu
         const i = d.groups.findIndex((g) => g.id === id);
         if (i < 0) return err(`No group ${id}.`);
         const parsed = groupSchema.safeParse({ ...d.groups[i], ...patch, id });
-        if (!parsed.success) return err(parsed.error.issues.map((x) => `${x.path.join('.') || 'value'}: ${x.message}`).join('; '));
+        if (!parsed.success) return err(issuesText(parsed.error));
         const groups = d.groups.slice();
         groups[i] = parsed.data;
         const onlyGeometry = Object.keys(patch).every((k) => k === 'position' || k === 'size');
@@ -524,7 +527,7 @@ export function createEditorStore(initial: Design = emptyDesign(), now: () => nu
         const i = d.events.findIndex((e) => e.id === id);
         if (i < 0) return err(`No event ${id}.`);
         const parsed = eventSchema.safeParse({ ...d.events[i], ...patch, id });
-        if (!parsed.success) return err(parsed.error.issues.map((x) => `${x.path.join('.') || 'value'}: ${x.message}`).join('; '));
+        if (!parsed.success) return err(issuesText(parsed.error));
         const events = d.events.slice();
         events[i] = parsed.data;
         apply({ ...d, events }, opts);
@@ -555,7 +558,7 @@ export function createEditorStore(initial: Design = emptyDesign(), now: () => nu
       updateSettings(patch, opts) {
         const d = get().design;
         const parsed = settingsSchema.safeParse({ ...d.settings, ...patch });
-        if (!parsed.success) return err(parsed.error.issues.map((x) => `${x.path.join('.') || 'value'}: ${x.message}`).join('; '));
+        if (!parsed.success) return err(issuesText(parsed.error));
         apply({ ...d, settings: parsed.data }, opts);
         return ok(undefined);
       },
