@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { CircleAlert, CircleCheck, LoaderCircle, Maximize } from 'lucide-react';
 import { canvasCommands } from '@/components/canvas/canvasCommands';
-import { useEditor, useUi } from './EditorContext';
+import { useEditor, useEditorContext, useUi } from './EditorContext';
 
 /** Bottom line: what the design holds, whether it is saved, and how to move around the canvas. */
 export function StatusBar() {
@@ -11,14 +11,16 @@ export function StatusBar() {
   const edges = useEditor((s) => s.design.edges.length);
   const groups = useEditor((s) => s.design.groups.length);
   const selected = useEditor((s) => s.selection.nodes.length + s.selection.edges.length + s.selection.groups.length);
-  const revision = useEditor((s) => s.revision);
   const status = useUi((s) => s.saveStatus);
+  const store = useEditorContext().store;
 
   // The revision current when the last save result arrived: a newer one means a save is pending.
-  const [savedAt, setSavedAt] = useState({ status, revision });
-  if (savedAt.status !== status) setSavedAt({ status, revision });
+  // Subscribing to the boolean, not the revision, keeps drag frames from re-rendering this bar.
+  const [savedAt, setSavedAt] = useState(() => ({ status, revision: store.getState().revision }));
+  if (savedAt.status !== status) setSavedAt({ status, revision: store.getState().revision });
+  const changedSinceSave = useEditor((s) => s.revision !== savedAt.revision);
   const error = status && 'error' in status ? status.error : null;
-  const pending = !error && revision !== savedAt.revision;
+  const pending = !error && changedSinceSave;
 
   return (
     <footer className="flex h-7 shrink-0 items-center gap-4 border-t border-neutral-200 bg-white px-3 text-xs text-neutral-600 dark:border-neutral-800 dark:bg-neutral-900 dark:text-neutral-400">
