@@ -14,14 +14,13 @@ const uiPatterns = [
   { group: ['next', 'next/*'], message: 'lib/ is the pure core: no Next.' },
   { group: ['@/components/*', '**/components/*', '@/app/*', '**/app/*'], message: 'lib/ never imports components/ or app/.' },
 ];
-const coreSiblings = (self) =>
-  ['validation', 'generators', 'import', 'share', 'store', 'fixes', 'export', 'cli']
-    .filter((d) => d !== self)
-    .map((d) => `@/lib/${d}/*`)
-    .concat(['@/lib/store/*'].filter(() => self !== 'store'));
+const coreSiblings = (self, allow = []) =>
+  ['validation', 'generators', 'import', 'share', 'store', 'fixes', 'export', 'cli', 'graph']
+    .filter((d) => d !== self && !allow.includes(d) && !(self !== 'graph' && d === 'graph'))
+    .flatMap((d) => [`@/lib/${d}`, `@/lib/${d}/*`]);
 
-/** Pure modules (validation, generators, import, share) see only model and graph. */
-const pureModule = (dir) => ({
+/** Pure modules see only model and graph (and what `allow` adds; graph sees only model). */
+const pureModule = (dir, allow = []) => ({
   files: [`lib/${dir}/**/*.ts`],
   rules: {
     'no-restricted-imports': [
@@ -30,8 +29,8 @@ const pureModule = (dir) => ({
         paths: uiPackages,
         patterns: [
           ...uiPatterns,
-          { group: [...new Set(coreSiblings(dir))], message: `lib/${dir} imports only lib/model and lib/graph.` },
-          { group: [`../../{${['validation', 'generators', 'import', 'share', 'store'].filter((d) => d !== dir).join(',')}}/*`], message: `lib/${dir} imports only lib/model and lib/graph.` },
+          { group: [...new Set(coreSiblings(dir, allow))], message: `lib/${dir} imports only lib/model and lib/graph${allow.length ? ` (and lib/${allow.join(', lib/')})` : ''}.` },
+          { group: [`../../{${['validation', 'generators', 'import', 'share', 'store'].filter((d) => d !== dir && !allow.includes(d)).join(',')}}/*`], message: `lib/${dir} imports only lib/model and lib/graph.` },
         ],
       },
     ],
@@ -66,7 +65,9 @@ const config = [
       ],
     },
   },
-  ...['validation', 'generators', 'import', 'share'].map(pureModule),
+  ...['validation', 'generators', 'import', 'share', 'graph'].map((d) => pureModule(d)),
+  // Quick fixes patch designs for findings: they read the validation types too.
+  pureModule('fixes', ['validation']),
   {
     files: ['components/**/*.{ts,tsx}', 'lib/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: uiPackages.slice(3, 4), patterns: [{ group: ['@/app/*', '**/app/*'], message: 'Nothing imports app/.' }] }] },

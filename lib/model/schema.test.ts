@@ -129,7 +129,7 @@ describe('round trip', () => {
       if (!r.ok) throw new Error(r.error);
       expect(r.design.description).toBe(design.description);
       expect(r.design.nodes[0].tags).toEqual((hostileDesign.design.nodes as { tags: string[] }[])[0].tags);
-      expect(r.design.context).toEqual(hostileDesign.design.context);
+      expect(r.design.context).toMatchObject(hostileDesign.design.context as object);
       expect(r.design.name).toBe(hostileDesign.design.name);
     }
   });

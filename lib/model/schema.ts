@@ -361,6 +361,32 @@ export const settingsSchema = z.looseObject({
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
+export const PLATFORMS = ['kubernetes', 'compose', 'digitalocean', 'other'] as const;
+/** Why the system is shaped as it is: domain, scale, SLAs, consistency, compliance, teams, recovery. */
+export const contextSchema = z.looseObject({
+  /** Business domain in a phrase, e.g. "online retail for EU consumers". */
+  domain: text.default(''),
+  /** Expected load, e.g. "2k orders/min at peak, 50k daily users". */
+  scale: text.default(''),
+  /** Latency targets, e.g. "p99 < 300 ms for checkout". */
+  latencySla: text.default(''),
+  /** What must be strongly consistent (payments, stock reservation…). */
+  strongConsistency: text.default(''),
+  /** What may be eventually consistent (notifications, analytics…). */
+  eventualConsistency: text.default(''),
+  /** Regulations and policies, e.g. "PCI DSS, GDPR". */
+  compliance: text.default(''),
+  teams: z.number().int().min(0).max(10_000).optional(),
+  /** Which team owns what, free text. */
+  ownership: text.default(''),
+  platform: z.enum(PLATFORMS).default('kubernetes'),
+  /** Recovery time objective, e.g. "1h". */
+  rto: label.default(''),
+  /** Recovery point objective, e.g. "5 min". */
+  rpo: label.default(''),
+});
+export type ArchitectureContext = z.infer<typeof contextSchema>;
+
 export const designSchema = z.looseObject({
   id: id.optional(),
   name: label.min(1, 'A design needs a name.').default('Untitled design'),
@@ -372,8 +398,8 @@ export const designSchema = z.looseObject({
   views: list(viewSchema),
   flows: list(flowSchema),
   decisions: list(decisionSchema),
-  /** Architecture context (domain, scale, SLAs…) used by generated ADRs; free-form for now. */
-  context: z.record(z.string(), z.unknown()).optional(),
+  /** Architecture context (domain, scale, SLAs…): the forces generated ADRs cite. */
+  context: contextSchema.optional(),
   settings: settingsSchema.default(() => settingsSchema.parse({})),
 });
 export type Design = z.infer<typeof designSchema>;

@@ -1,5 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import {
+  contextSchema,
   createEdge,
   createNode,
   dnsLabelProblem,
@@ -12,6 +13,7 @@ import {
   nodeSchema,
   settingsSchema,
   uniqueName,
+  type ArchitectureContext,
   type Design,
   type DesignEdge,
   type DesignEvent,
@@ -69,7 +71,8 @@ export interface EditorState {
 export interface EditorActions {
   /** Replaces the whole design (open, new, template); clears history unless told otherwise. */
   loadDesign(design: Design, opts?: { keepHistory?: boolean }): void;
-  setDesignMeta(patch: Partial<Pick<Design, 'name' | 'description' | 'context'>>, opts?: EditOptions): void;
+  /** Renames or describes the design; `context` fields merge into the architecture context. */
+  setDesignMeta(patch: { name?: string; description?: string; context?: Partial<ArchitectureContext> }, opts?: EditOptions): void;
   addNode(kind: NodeKind, position: Position, init?: Record<string, unknown>): string;
   /** Patches a node; rejects invalid or duplicate technical names with a message. */
   updateNode(id: string, patch: Record<string, unknown>, opts?: EditOptions): Result;
@@ -274,7 +277,13 @@ export function createEditorStore(initial: Design = emptyDesign(), now: () => nu
         const name = patch.name === undefined ? d.name : patch.name.slice(0, LIMITS.labelLength) || d.name;
         // Clamped like the name: an over-long text would make the saved file unreadable.
         const description = patch.description === undefined ? d.description : patch.description.slice(0, LIMITS.textLength);
-        apply({ ...d, ...patch, name, description }, opts);
+        const next: Design = { ...d, name, description };
+        if (patch.context) {
+          // Parsing fills defaults and drops invalid values (a bad field keeps its previous value).
+          const merged = contextSchema.safeParse({ ...d.context, ...patch.context });
+          if (merged.success) next.context = merged.data;
+        }
+        apply(next, opts);
       },
 
       addNode(kind, position, init = {}) {

@@ -1,0 +1,84 @@
+// Names and free text from a design reach code, YAML, shell and config. Node names are DNS-1123
+// labels (the schema enforces it), but labels, event names, topics, paths and descriptions are
+// free text: everything that is not a DNS label goes through one of these before it is written.
+
+/** A string literal for TypeScript/JavaScript (double-quoted, every special character escaped). */
+export function tsString(value: string): string {
+  return JSON.stringify(value).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}
+
+/** A string literal for Python (JSON escapes are valid Python escapes). */
+export function pyString(value: string): string {
+  return tsString(value);
+}
+
+/** Text safe inside a one-line `//`, `#` or `/* *\/` comment: no newlines, no comment terminator. */
+export function commentText(value: string, max = 200): string {
+  const flat = value.replace(/[\r\n\u2028\u2029]+/g, ' ').replace(/\*\//g, '* /').replace(/[\u0000-\u001f\u007f]/g, '');
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+
+/** A single-quoted POSIX shell word. */
+export function shQuote(value: string): string {
+  return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+
+/** Text safe in Markdown prose (no HTML, no link or emphasis syntax from user text). */
+export function mdText(value: string): string {
+  return value.replace(/[\r\n]+/g, ' ').replace(/([\\`*_{}[\]()#+!|<>~])/g, '\\$1');
+}
+
+function words(value: string): string[] {
+  return value
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean);
+}
+
+function identOr(value: string, fallback: string): string {
+  const s = value || fallback;
+  return /^[0-9]/.test(s) ? `_${s}` : s;
+}
+
+/** PascalCase identifier valid in TS, Python and proto (letters/digits, never starting with a digit). */
+export function pascalIdent(value: string, fallback = 'Item'): string {
+  return identOr(words(value).map((w) => w[0].toUpperCase() + w.slice(1).toLowerCase()).join(''), fallback);
+}
+
+/** camelCase identifier. */
+export function camelIdent(value: string, fallback = 'item'): string {
+  const p = pascalIdent(value, fallback);
+  return p.startsWith('_') ? p : p[0].toLowerCase() + p.slice(1);
+}
+
+/** snake_case identifier (Python modules, SQL tables). */
+export function snakeIdent(value: string, fallback = 'item'): string {
+  return identOr(words(value).map((w) => w.toLowerCase()).join('_'), fallback);
+}
+
+/** CONSTANT_CASE, e.g. for environment variable names. */
+export function constantIdent(value: string, fallback = 'ITEM'): string {
+  return snakeIdent(value, fallback.toLowerCase()).toUpperCase();
+}
+
+/** A broker-safe channel name (RabbitMQ routing key, Kafka topic, NATS subject): [a-z0-9._-]. */
+export function channelName(value: string, fallback = 'events'): string {
+  const s = value
+    .toLowerCase()
+    .replace(/[^a-z0-9._-]+/g, '-')
+    .replace(/^[-.]+|[-.]+$/g, '')
+    .slice(0, 200);
+  return s || fallback;
+}
+
+/** An HTTP path safe for nginx `location` and route tables: /segment/:param style, no spaces or quotes. */
+export function safePath(value: string): string {
+  const s = value
+    .split('/')
+    .map((seg) => seg.replace(/[^A-Za-z0-9._~:{}-]/g, ''))
+    .filter(Boolean)
+    .join('/');
+  return `/${s}`;
+}

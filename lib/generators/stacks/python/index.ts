@@ -1,0 +1,4 @@
+import type { Generator } from '../../types';
+
+/** Generators of this folder, in emission order. Each lives in its own file here. */
+export const STACKS_PYTHON_GENERATORS: Generator[] = [];
