@@ -130,6 +130,11 @@ export interface ServiceSpec {
   endpoints: Endpoint[];
   /** Stores reached by data edges (owned or not), design order, unique. */
   datastores: DatastoreSpec[];
+  /**
+   * The PostgreSQL store the service keeps its own tables in (records, outbox, processed_messages,
+   * received_events; see RUNTIME_CONTRACT): the one it owns, else the first it writes to.
+   */
+  primaryDatabase: DatastoreSpec | undefined;
   /** Brokers it publishes to or consumes from, unique. */
   brokers: BrokerSpec[];
   calls: CallSpec[];
@@ -194,6 +199,39 @@ export interface Project {
   nameOf: ReadonlyMap<string, string>;
   versions: ToolVersions;
 }
+
+/**
+ * RUNTIME_CONTRACT — what every stack's generated code and the SQL migrations agree on, so
+ * services of different stacks interoperate and the end-to-end check can observe them.
+ *
+ * Message envelope (JSON, UTF-8), the same on every broker:
+ *   { "id": "<uuid>", "type": "<event name>", "version": <n>, "source": "<service name>",
+ *     "time": "<ISO-8601>", "data": { ... } }
+ * - RabbitMQ: durable topic exchange named `topic`; routing key `routingKey`; consumer queue
+ *   `<consumerGroup>.<topic>` (durable) bound with `routingKey`; AMQP messageId = envelope id.
+ * - Kafka: topic `topic`; message key = envelope id; headers `type`, `version`; group `consumerGroup`.
+ * - NATS: subject `<topic>.<routingKey>`; queue group `consumerGroup`.
+ * - Redis Streams: stream `topic`; field `envelope` holds the JSON; group `consumerGroup`.
+ *
+ * Tables in the service's primaryDatabase (PostgreSQL), created by services/<name>/migrations/*.sql:
+ *   records(id uuid pk, resource text, body jsonb, idempotency_key text unique, created_at timestamptz)
+ *   outbox(id uuid pk, topic text, routing_key text, event text, version int, payload jsonb,
+ *          created_at timestamptz, published_at timestamptz null)
+ *   processed_messages(message_id text pk, event text, processed_at timestamptz)
+ *   received_events(id bigserial pk, message_id text, event text, version int, payload jsonb,
+ *                   received_at timestamptz)
+ * Services apply their migrations at startup (in file order, each once, tracked in
+ * schema_migrations(version text pk, applied_at timestamptz)).
+ *
+ * HTTP: GET /health/live (process up), GET /health/ready (every dependency answers; 503 when not).
+ * A write endpoint (POST/PUT/PATCH) validates a JSON object body, stores it in `records`
+ * (resource = the path's first segment) honouring an `Idempotency-Key` header (same key → same
+ * response, no second insert), then publishes each event in `publishes` with the body as data
+ * (through the outbox when `outbox`). GET on a collection path lists records, with `/:id` reads one.
+ * A consumer skips envelopes whose id is already in processed_messages (when `dedupe`), else
+ * inserts into received_events and processed_messages in one transaction.
+ */
+export const RUNTIME_CONTRACT_VERSION = 1;
 
 /** Used when a call has no timeout in the design; generated clients always time out. */
 export const DEFAULT_TIMEOUT_MS = 5000;
@@ -495,6 +533,9 @@ export function buildProject(design: Design, graph: DesignGraph, options: Pick<E
       idents: id,
       endpoints: n.endpoints,
       datastores: stores,
+      primaryDatabase:
+        stores.find((st) => st.technology === 'postgres' && st.ownerServiceId === n.id) ??
+        stores.find((st) => st.technology === 'postgres' && entry.outData.some((e) => e.target.id === st.id && e.edge.access !== 'read')),
       brokers: brokerList,
       calls,
       publishes,
