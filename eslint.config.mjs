@@ -38,7 +38,7 @@ const pureModule = (dir, allow = []) => ({
 });
 
 const config = [
-  { ignores: ['.next/**', 'node_modules/**', 'out/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts', 'bench/results/**', 'public/**'] },
+  { ignores: ['.next/**', 'node_modules/**', 'out/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts', 'bench/results/**', 'public/**', '.cache/**', 'templates/*/**', '!templates/designs/**'] },
   ...coreWebVitals,
   ...nextTs,
   {
