@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import JSZip from 'jszip';
+import type { GeneratedFile } from '@/lib/generators/types';
+import { zipDate, zipFiles } from './zip';
+
+const FILES: GeneratedFile[] = [
+  { path: 'README.md', content: '# Shop\n' },
+  { path: 'services/orders/src/main.ts', content: 'console.log("héllo ✓");\n' },
+  { path: 'scripts/dev.sh', content: '#!/bin/sh\necho dev\n', executable: true },
+  { path: 'services/orders/Dockerfile', content: 'FROM node:20\n' },
+  { path: 'docker-compose.yml', content: 'services: {}\n' },
+];
+
+/** Compression method of each local file header (8 = DEFLATE, 0 = stored). */
+function localHeaderMethods(bytes: Uint8Array): number[] {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const methods: number[] = [];
+  let offset = 0;
+  while (offset + 30 <= bytes.length && view.getUint32(offset, true) === 0x04034b50) {
+    methods.push(view.getUint16(offset + 8, true));
+    const size = view.getUint32(offset + 18, true);
+    offset += 30 + size + view.getUint16(offset + 26, true) + view.getUint16(offset + 28, true);
+  }
+  return methods;
+}
+
+describe('zipFiles', () => {
+  it('gives identical bytes for the same input, whatever the input order', async () => {
+    const a = await zipFiles(FILES, { date: '2026-03-04' });
+    const b = await zipFiles([...FILES].reverse(), { date: '2026-03-04' });
+    expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+    const other = await zipFiles(FILES, { date: '2026-03-05' });
+    expect(Buffer.from(a).equals(Buffer.from(other))).toBe(false);
+  });
+
+  it('round-trips: sorted entries with their directories, contents, modes and the fixed date', async () => {
+    const zip = await JSZip.loadAsync(await zipFiles(FILES, { date: '2026-03-04' }));
+    expect(Object.keys(zip.files)).toEqual([
+      'README.md',
+      'docker-compose.yml',
+      'scripts/',
+      'scripts/dev.sh',
+      'services/',
+      'services/orders/',
+      'services/orders/Dockerfile',
+      'services/orders/src/',
+      'services/orders/src/main.ts',
+    ]);
+    for (const f of FILES) {
+      const entry = zip.file(f.path)!;
+      expect(await entry.async('string')).toBe(f.content);
+      expect(entry.unixPermissions).toBe(f.executable ? 0o100755 : 0o100644);
+      expect(entry.date.toISOString()).toBe('2026-03-04T00:00:00.000Z');
+    }
+    expect(zip.files['services/'].dir).toBe(true);
+    expect(localHeaderMethods(await zipFiles(FILES, { date: '2026-03-04' }))).toEqual(
+      Object.values(zip.files).map((f) => (f.dir ? 0 : 8)),
+    );
+    expect(zip.files['services/'].unixPermissions).toBe(0o040755);
+  });
+
+  it('zips an empty project', async () => {
+    const zip = await JSZip.loadAsync(await zipFiles([], { date: '2026-01-01' }));
+    expect(Object.keys(zip.files)).toEqual([]);
+  });
+
+  it('reports progress', async () => {
+    const seen: number[] = [];
+    await zipFiles(FILES, { date: '2026-01-01', onProgress: (p) => seen.push(p) });
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.every((p) => p >= 0 && p <= 100)).toBe(true);
+  });
+
+  it('rejects unsafe or clashing paths', async () => {
+    await expect(zipFiles([{ path: '../evil', content: '' }], { date: '2026-01-01' })).rejects.toThrow(/unsafe/);
+    await expect(zipFiles([{ path: '/abs', content: '' }], { date: '2026-01-01' })).rejects.toThrow(/unsafe/);
+    await expect(zipFiles([{ path: 'a', content: '' }, { path: 'a', content: '' }], { date: '2026-01-01' })).rejects.toThrow(/Duplicate/);
+    await expect(zipFiles([{ path: 'a', content: '' }, { path: 'a/b', content: '' }], { date: '2026-01-01' })).rejects.toThrow(/both a file and a directory/);
+  });
+});
+
+describe('zipDate', () => {
+  it.each(['2026-02-30', '2026-1-01', 'today', '1979-12-31', '2108-01-01', ''])('rejects %j', (d) => {
+    expect(() => zipDate(d)).toThrow();
+  });
+  it('parses a valid date at midnight UTC', () => {
+    expect(zipDate('2024-02-29').toISOString()).toBe('2024-02-29T00:00:00.000Z');
+  });
+});
