@@ -2,8 +2,12 @@
 
 import { FlowCanvas } from '@/components/canvas/FlowCanvas';
 import { DesignsDialog } from '@/components/designs/DesignsDialog';
+import { ExportDialogHost } from '@/components/export/ExportDialogHost';
 import { Palette } from '@/components/palette/Palette';
+import { ProblemsPanelHost } from '@/components/problems/ProblemsPanelHost';
 import { Toolbar } from '@/components/toolbar/Toolbar';
+import { RulesDialogHost } from '@/components/validation/RulesDialogHost';
+import { ValidationProvider } from '@/components/validation/ValidationContext';
 import { EditorToasts } from './EditorToasts';
 import { InspectorPanel } from './InspectorPanel';
 import { ShortcutsDialog } from './ShortcutsDialog';
@@ -12,21 +16,28 @@ import { StatusBar } from './StatusBar';
 /** The designer: toolbar on top, palette left, canvas centre, inspector right, status below. */
 export function Editor() {
   return (
-    <div className="flex h-dvh flex-col overflow-hidden">
-      <Toolbar />
-      <div className="flex min-h-0 flex-1">
-        <aside aria-label="Palette" className="flex w-52 shrink-0 flex-col overflow-y-auto border-r border-neutral-200 bg-white dark:border-neutral-800 dark:bg-neutral-900">
-          <Palette className="p-2" />
-        </aside>
-        <main className="relative min-w-0 flex-1" aria-label="Canvas">
-          <FlowCanvas />
-        </main>
-        <InspectorPanel />
+    <ValidationProvider>
+      <div className="flex h-dvh flex-col overflow-hidden">
+        <Toolbar />
+        <div className="flex min-h-0 flex-1">
+          <aside aria-label="Palette" className="flex w-52 shrink-0 flex-col overflow-y-auto border-r border-neutral-200 bg-white dark:border-neutral-800 dark:bg-neutral-900">
+            <Palette className="p-2" />
+          </aside>
+          <div className="flex min-w-0 flex-1 flex-col">
+            <main className="relative min-h-0 min-w-0 flex-1" aria-label="Canvas">
+              <FlowCanvas />
+            </main>
+            <ProblemsPanelHost />
+          </div>
+          <InspectorPanel />
+        </div>
+        <StatusBar />
+        <DesignsDialog />
+        <ShortcutsDialog />
+        <RulesDialogHost />
+        <ExportDialogHost />
+        <EditorToasts />
       </div>
-      <StatusBar />
-      <DesignsDialog />
-      <ShortcutsDialog />
-      <EditorToasts />
-    </div>
+    </ValidationProvider>
   );
 }

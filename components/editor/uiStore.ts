@@ -18,7 +18,9 @@ export interface UiState {
   docId: string | null;
   saveStatus: { at: number } | { error: string } | null;
   toasts: Toast[];
-  dialog: null | 'designs' | 'new' | 'shortcuts';
+  dialog: null | 'designs' | 'new' | 'shortcuts' | 'export' | 'context' | 'rules';
+  /** The Problems panel below the canvas is expanded. */
+  problemsOpen: boolean;
   notify(kind: Toast['kind'], text: string, details?: string[]): void;
   dismiss(id: number): void;
   set(patch: Partial<Omit<UiState, 'notify' | 'dismiss' | 'set'>>): void;
@@ -36,6 +38,7 @@ export function createUiStore() {
     saveStatus: null,
     toasts: [],
     dialog: null,
+    problemsOpen: false,
     notify(kind, text, details) {
       const id = ++seq;
       set({ toasts: [...get().toasts.slice(-4), { id, kind, text, details }] });

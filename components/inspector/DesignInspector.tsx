@@ -3,6 +3,7 @@
 import { DEPLOY_TARGETS, SERVICE_STACKS, type Design } from '@/lib/model';
 import { useActions } from '@/components/editor/EditorContext';
 import { CheckboxField, SelectField, TextField } from '@/components/ui';
+import { ContextSection } from './ContextSection';
 import { InspectorHeader, Section } from './parts';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -67,6 +68,7 @@ export function DesignInspector({ design }: { design: Design }) {
           ))}
         </fieldset>
       </Section>
+      <ContextSection design={design} />
       <p className="px-4 pb-4 text-xs text-neutral-500 dark:text-neutral-400">Select a node, connection or bounded context on the canvas to edit it.</p>
     </div>
   );

@@ -93,7 +93,7 @@ export function Toolbar() {
       <IconButton label="Import" icon={<Import size={16} />} softDisabled tooltip="Import arrives with the import feature (docker-compose and Kubernetes manifests)" />
       <IconButton label="Share" icon={<Share2 size={16} />} softDisabled tooltip="Share links arrive with the sharing feature" />
       <IconButton label="Present" icon={<Presentation size={16} />} softDisabled tooltip="Presentation mode arrives with the presentation feature" />
-      <IconButton label="Export" icon={<Upload size={16} />} softDisabled tooltip="Export arrives with the project export feature (zip of runnable services)" />
+      <IconButton label="Export" icon={<Upload size={16} />} showLabel tooltip="Export: generate a runnable project (code, Dockerfiles, compose, Kubernetes, contracts, ADRs) and download it as a zip" onClick={() => ui.getState().set({ dialog: 'export' })} />
       <Divider />
       <IconButton label="Keyboard shortcuts" icon={<CircleHelp size={16} />} shortcut="?" onClick={() => ui.getState().set({ dialog: 'shortcuts' })} />
       <ThemeToggle />

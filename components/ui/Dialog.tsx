@@ -15,14 +15,14 @@ export interface DialogProps {
   description?: ReactNode;
   children?: ReactNode;
   footer?: ReactNode;
-  size?: 'sm' | 'md' | 'lg';
+  size?: 'sm' | 'md' | 'lg' | 'xl';
   /** `alertdialog` for confirmations that interrupt. */
   role?: 'dialog' | 'alertdialog';
   /** Element to focus first; defaults to the first focusable control. */
   initialFocus?: string;
 }
 
-const widths = { sm: 'max-w-sm', md: 'max-w-lg', lg: 'max-w-3xl' } as const;
+const widths = { sm: 'max-w-sm', md: 'max-w-lg', lg: 'max-w-3xl', xl: 'max-w-6xl' } as const;
 
 /**
  * A modal dialog: focus moves in and is kept inside (Tab wraps), Esc and a click on the backdrop
