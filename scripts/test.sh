@@ -42,6 +42,10 @@ step() {
 step typecheck npx tsc --noEmit
 step lint npx eslint . --max-warnings 0
 step unit npx vitest run
+# Exported projects really build, pass their tests and start (TypeScript and Python services, SQL
+# migrations on a throwaway PostgreSQL, the e-commerce run over RabbitMQ). Needs Debian packages.
+step servers bash scripts/ensure-servers.sh
+step generated npx vitest run -c vitest.generated.config.ts --passWithNoTests
 step build npm run build
 if [ "${SKIP_E2E:-}" = "1" ] && [ -n "${CI:-}" ]; then
   echo
