@@ -342,7 +342,8 @@ export function buildProject(design: Design, graph: DesignGraph, options: Pick<E
   // Reserve infrastructure names generators add themselves.
   for (const reserved of [OTEL_COLLECTOR_NAME, 'prometheus', 'grafana', 'jaeger']) taken.add(reserved);
   const claim = (id: string, wanted: string): string => {
-    const name = uniqueName(wanted, taken);
+    // Kubernetes Service names (DNS-1035) must start with a letter; DNS-1123 labels may not.
+    const name = uniqueName(/^[a-z]/.test(wanted) ? wanted : `n-${wanted}`, taken);
     taken.add(name);
     nameOf.set(id, name);
     return name;
