@@ -1,0 +1,144 @@
+// Test-only helpers (imported by *.test.ts files, never by generators): templates from disk,
+// the starter designs, a generator context, and throwaway tools (PostgreSQL, tsc).
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseDesignText, type Design } from '@/lib/model';
+import { getGraph } from '@/lib/graph';
+import { buildProject } from '../project';
+import { resolveOptions } from '../index';
+import type { ExportOptions, GeneratedFile, Generator, GeneratorContext, TemplateSource } from '../types';
+
+export const ROOT = path.resolve(__dirname, '../../..');
+const TEMPLATES = path.join(ROOT, 'templates');
+
+/** Templates read from templates/ on disk. */
+export function diskTemplates(): TemplateSource {
+  const walk = (dir: string, prefix: string): string[] =>
+    readdirSync(dir)
+      .sort()
+      .flatMap((name) => (statSync(path.join(dir, name)).isDirectory() ? walk(path.join(dir, name), `${prefix}${name}/`) : [`${prefix}${name}`]));
+  return {
+    get(p) {
+      const file = path.join(TEMPLATES, p);
+      if (!file.startsWith(TEMPLATES + path.sep) || !existsSync(file)) throw new Error(`No template ${p}`);
+      return readFileSync(file, 'utf8');
+    },
+    list(prefix) {
+      return walk(TEMPLATES, '').filter((p) => p.startsWith(prefix));
+    },
+  };
+}
+
+/** The starter designs, by file stem (ecommerce, fintech…). */
+export function starterDesigns(): { id: string; design: Design }[] {
+  const dir = path.join(TEMPLATES, 'designs');
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.archwright.yaml'))
+    .sort()
+    .map((f) => {
+      const result = parseDesignText(readFileSync(path.join(dir, f), 'utf8'), f);
+      if (!result.ok) throw new Error(`${f}: ${result.error}`);
+      return { id: f.replace('.archwright.yaml', ''), design: result.design };
+    });
+}
+
+/** A generator context for a design (options default as the export dialog would). */
+export function contextFor(design: Design, options: Partial<ExportOptions> = {}): GeneratorContext {
+  const opts = resolveOptions(design, { date: '2026-01-01', ...options });
+  const graph = getGraph(design);
+  return { design, graph, options: opts, project: buildProject(design, graph, opts), templates: diskTemplates() };
+}
+
+/** Runs one generator on a design (nothing when it does not apply). */
+export function run(gen: Generator, design: Design, options: Partial<ExportOptions> = {}): GeneratedFile[] {
+  const ctx = contextFor(design, options);
+  if (gen.applies && !gen.applies(ctx)) return [];
+  return gen.generate(ctx);
+}
+
+export const PG_BIN = '/usr/lib/postgresql/15/bin';
+
+/** psql against a throwaway server: runs `sql` in `db`, returns stdout (unaligned, tuples only). */
+export type Psql = (sql: string, db?: string) => string;
+
+/**
+ * Starts a throwaway PostgreSQL (Debian's server binaries) in a temp dir, listening only on a
+ * unix socket there, runs `fn`, then stops it and removes the dir. Returns false (without running
+ * `fn`) when the binaries are missing. Runs the server as `postgres` when the tests run as root.
+ */
+export async function withPostgres(fn: (psql: Psql) => void | Promise<void>): Promise<boolean> {
+  const { execFileSync } = await import('node:child_process');
+  const { mkdtempSync, rmSync, chownSync } = await import('node:fs');
+  const os = await import('node:os');
+  if (!existsSync(path.join(PG_BIN, 'initdb')) || !existsSync(path.join(PG_BIN, 'pg_ctl'))) return false;
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'archwright-pg-'));
+  const root = process.getuid?.() === 0;
+  if (root) {
+    const uid = Number(execFileSync('id', ['-u', 'postgres']).toString().trim());
+    const gid = Number(execFileSync('id', ['-g', 'postgres']).toString().trim());
+    chownSync(dir, uid, gid);
+  }
+  const as = (cmd: string, args: string[], input?: string) =>
+    execFileSync(root ? 'runuser' : cmd, root ? ['-u', 'postgres', '--', cmd, ...args] : args, { input, stdio: ['pipe', 'pipe', 'pipe'], timeout: 60_000 }).toString();
+  const data = path.join(dir, 'data');
+  let started = false;
+  try {
+    as(path.join(PG_BIN, 'initdb'), ['-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--no-sync']);
+    as(path.join(PG_BIN, 'pg_ctl'), ['-D', data, '-l', path.join(dir, 'server.log'), '-o', `-k ${dir} -c listen_addresses='' -c fsync=off`, '-w', 'start']);
+    started = true;
+    const psqlBin = existsSync(path.join(PG_BIN, 'psql')) ? path.join(PG_BIN, 'psql') : 'psql';
+    await fn((sql, db = 'postgres') => as(psqlBin, ['-X', '-q', '-A', '-t', '-v', 'ON_ERROR_STOP=1', '-h', dir, '-U', 'postgres', '-d', db, '-f', '-'], sql));
+  } finally {
+    if (started) {
+      try {
+        as(path.join(PG_BIN, 'pg_ctl'), ['-D', data, '-m', 'fast', '-w', 'stop']);
+      } catch {
+        // The server may already be down; the directory goes anyway.
+      }
+    }
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return true;
+}
+
+/**
+ * Writes event-contract packages to a temp dir (one folder each), links the repo's zod and
+ * @types/node, compiles them all with one tsc run using the packages' own compiler options, and
+ * runs each package's tests with node --test.
+ */
+export function compileAndTestEventPackages(packages: readonly (readonly GeneratedFile[])[]): void {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'archwright-events-'));
+  try {
+    let options: Record<string, unknown> | undefined;
+    packages.forEach((files, i) => {
+      for (const f of files) {
+        if (!f.path.startsWith('contracts/events/')) continue;
+        const target = path.join(dir, `p${i}`, f.path.slice('contracts/events/'.length));
+        mkdirSync(path.dirname(target), { recursive: true });
+        writeFileSync(target, f.content);
+        if (f.path === 'contracts/events/tsconfig.json') options = JSON.parse(f.content).compilerOptions;
+      }
+    });
+    if (!options) throw new Error('No contracts/events/tsconfig.json generated.');
+    writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: options, include: packages.flatMap((_, i) => [`p${i}/src`, `p${i}/test`]) }));
+    writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ private: true, type: 'commonjs' }));
+    mkdirSync(path.join(dir, 'node_modules', '@types'), { recursive: true });
+    symlinkSync(path.join(ROOT, 'node_modules', 'zod'), path.join(dir, 'node_modules', 'zod'), 'dir');
+    symlinkSync(path.join(ROOT, 'node_modules', '@types', 'node'), path.join(dir, 'node_modules', '@types', 'node'), 'dir');
+    const tsc = path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
+    const exec = (what: string, args: string[]) => {
+      try {
+        execFileSync(process.execPath, args, { cwd: dir, stdio: 'pipe', timeout: 180_000 });
+      } catch (e) {
+        const err = e as { stdout?: Buffer; stderr?: Buffer; message?: string };
+        throw new Error(`${what} failed:\n${err.stdout?.toString() ?? ''}${err.stderr?.toString() ?? err.message ?? ''}`);
+      }
+    };
+    exec('tsc', [tsc, '-p', path.join(dir, 'tsconfig.json')]);
+    exec('the packages\' own tests', ['--test', ...packages.map((_, i) => `dist/p${i}/test/contracts.test.js`)]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
