@@ -53,3 +53,12 @@ describe('helpers', () => {
     expect(zipFileName(d('✓✓'))).toBe('archwright-project.zip');
   });
 });
+
+describe('browser safety', () => {
+  it('the worker path (index, zip, templates) imports nothing from Node', () => {
+    for (const file of ['index.ts', 'zip.ts', 'templates.ts']) {
+      const source = readFileSync(path.join(__dirname, file), 'utf8');
+      expect(source, file).not.toMatch(/from ['"](node:|fs['"]|path['"])|require\(|['"]\.\/node['"]/);
+    }
+  });
+});
