@@ -4,7 +4,8 @@ import { useEffect, useMemo, useState } from 'react';
 import { AlertTriangle, Download, Loader2 } from 'lucide-react';
 import { useEditor, useEditorContext } from '@/components/editor/EditorContext';
 import { Button, Dialog } from '@/components/ui';
-import { DEPLOY_TARGETS, SERVICE_STACKS, toDnsLabel, type Design } from '@/lib/model';
+import { DEPLOY_TARGETS, SERVICE_STACKS } from '@/lib/model';
+import { todayUtc, zipFileName } from '@/lib/export';
 import type { DeployTarget, ExportOptions, ServiceStack } from '@/lib/generators/types';
 import { CodePreview } from './CodePreview';
 import { FileTree, formatBytes } from './FileTree';
@@ -18,16 +19,7 @@ interface ErrorFinding {
   message: string;
 }
 
-/** Today as YYYY-MM-DD in local time: the date stamped into ADRs and zip entries. */
-function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
 
-/** `<design-name>.zip`, safe as a file name everywhere. */
-export function zipName(design: Pick<Design, 'name'>): string {
-  return `${toDnsLabel(design.name, 'archwright-project')}.zip`;
-}
 
 /**
  * Export: pick stacks, targets and options, preview the generated tree and any file, then
@@ -46,7 +38,7 @@ export default function ExportDialog({ onClose }: { onClose(): void }) {
   const [acknowledged, setAcknowledged] = useState(false);
   const { state, run } = useExport();
 
-  const options = useMemo<Partial<ExportOptions>>(() => ({ stacks, targets, ...flags, date: today() }), [stacks, targets, flags]);
+  const options = useMemo<Partial<ExportOptions>>(() => ({ stacks, targets, ...flags, date: todayUtc() }), [stacks, targets, flags]);
 
   // Regenerate shortly after the last option change (and once on open).
   useEffect(() => {
@@ -78,8 +70,8 @@ export default function ExportDialog({ onClose }: { onClose(): void }) {
   const canDownload = state.status === 'done' && !blocked;
   const download = () => {
     if (state.status !== 'done') return;
-    downloadBytes(state.result.zip, zipName(design));
-    ui.getState().notify('success', `Downloaded ${zipName(design)} (${state.result.files.length} files, ${formatBytes(state.result.zip.length)}).`);
+    downloadBytes(state.result.zip, zipFileName(design));
+    ui.getState().notify('success', `Downloaded ${zipFileName(design)} (${state.result.files.length} files, ${formatBytes(state.result.zip.length)}).`);
   };
 
   const setAllStacks = (stack: ServiceStack) => setStacks(Object.fromEntries(services.map((s) => [s.id, stack])));

@@ -1,15 +1,13 @@
 // Generates and zips the project off the main thread: the designer stays responsive while a
 // large design exports. Templates are fetched once per worker from the bundle prepare-assets writes.
-import { generateProject, resolveOptions } from '@/lib/generators';
 import type { TemplateSource } from '@/lib/generators/types';
-import { templatesFromRecord } from '@/lib/export/templates';
-import { zipFiles } from '@/lib/export/zip';
+import { exportProject, TEMPLATE_BUNDLE_URL, templatesFromRecord, zipFiles } from '@/lib/export';
 import type { ExportRequest, ExportResponse } from './protocol';
 
 let templates: Promise<TemplateSource> | null = null;
 
 function loadTemplates(): Promise<TemplateSource> {
-  templates ??= fetch('/templates/export-templates.json')
+  templates ??= fetch(TEMPLATE_BUNDLE_URL)
     .then((r) => {
       if (!r.ok) throw new Error(`Could not load the code templates (HTTP ${r.status}).`);
       return r.json() as Promise<Record<string, string>>;
@@ -31,8 +29,8 @@ self.onmessage = async (event: MessageEvent<ExportRequest>) => {
     const source = await loadTemplates();
     post({ id, type: 'progress', phase: 'generating', percent: 10 });
     const t0 = performance.now();
-    const resolved = resolveOptions(design, options);
-    const files = generateProject(design, resolved, source);
+    // The same assembly as the CLI's `archwright export`, so the bytes match.
+    const { options: resolved, files } = exportProject(design, options, source);
     const t1 = performance.now();
     post({ id, type: 'progress', phase: 'zipping', percent: 40 });
     let last = 0;
