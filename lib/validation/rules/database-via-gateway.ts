@@ -1,12 +1,54 @@
 import { z } from 'zod';
 import type { DataEdge } from '@/lib/model';
-import type { EdgeEntry, NodeEntry } from '@/lib/graph';
+import type { DesignGraph, EdgeEntry, NodeEntry } from '@/lib/graph';
 import { findService, safeRegex } from '../helpers';
 import { REF } from '../references';
 import { defineRule, type Finding, type FindingInput } from '../types';
 
 const GATEWAY_NAME = '(^|-)(db|database|data)(-|$)';
 const FIXES: FindingInput['fixes'] = ['route-via-database-gateway'];
+
+/** Options of the database-via-gateway rule. */
+export interface DatabaseGatewayOptions {
+  gatewayService: string;
+  includeCaches: boolean;
+}
+
+/**
+ * The service the rule treats as the database gateway: the configured one, else the accessor
+ * named like a data service, else the one with most data edges. Quick fixes route through the
+ * same service, so after a fix the rule agrees with it.
+ */
+export function databaseGateway(
+  graph: DesignGraph,
+  options: DatabaseGatewayOptions,
+): { gateway: NodeEntry | undefined; configured: boolean; counted: (e: EdgeEntry<DataEdge>) => boolean; accessors: number } {
+  const counted = (e: EdgeEntry<DataEdge>) =>
+    e.source.kind === 'service' && (e.target.kind === 'database' || (options.includeCaches && e.target.kind === 'cache'));
+  // Data edges per service, by node index; accessors in order of their first edge.
+  const count = new Int32Array(graph.nodeList.length);
+  const accessors: NodeEntry[] = [];
+  for (const e of graph.edgesByKind.data) {
+    if (!counted(e)) continue;
+    if (count[e.source.index]++ === 0) accessors.push(e.source);
+  }
+  const configured = findService(graph, options.gatewayService);
+  let gateway: NodeEntry | undefined = configured;
+  if (!gateway) {
+    const named = safeRegex(GATEWAY_NAME);
+    gateway = accessors.find((svc) => named?.test(svc.name));
+  }
+  if (!gateway) {
+    let most = -1;
+    for (const svc of accessors) {
+      if (count[svc.index] > most) {
+        most = count[svc.index];
+        gateway = svc;
+      }
+    }
+  }
+  return { gateway, configured: configured !== undefined, counted, accessors: accessors.length };
+}
 
 export default defineRule({
   meta: {
@@ -27,31 +69,8 @@ export default defineRule({
   },
   check(ctx) {
     const { graph, options } = ctx;
-    const counted = (e: EdgeEntry<DataEdge>) =>
-      e.source.kind === 'service' && (e.target.kind === 'database' || (options.includeCaches && e.target.kind === 'cache'));
-    // Data edges per service, by node index; accessors in order of their first edge.
-    const count = new Int32Array(graph.nodeList.length);
-    const accessors: NodeEntry[] = [];
-    for (const e of graph.edgesByKind.data) {
-      if (!counted(e)) continue;
-      if (count[e.source.index]++ === 0) accessors.push(e.source);
-    }
-    const configured = findService(graph, options.gatewayService);
-    if (!configured && accessors.length <= 1) return [];
-    let gateway: NodeEntry | undefined = configured;
-    if (!gateway) {
-      const named = safeRegex(GATEWAY_NAME);
-      gateway = accessors.find((svc) => named?.test(svc.name));
-    }
-    if (!gateway) {
-      let most = -1;
-      for (const svc of accessors) {
-        if (count[svc.index] > most) {
-          most = count[svc.index];
-          gateway = svc;
-        }
-      }
-    }
+    const { gateway, configured, counted, accessors } = databaseGateway(graph, options);
+    if (!gateway || (!configured && accessors <= 1)) return [];
     const out: Finding[] = [];
     const via = gateway ? ` (${gateway.name})` : '';
     // Report in edge order: every counted data edge not from the gateway.

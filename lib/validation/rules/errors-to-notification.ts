@@ -1,10 +1,17 @@
 import { z } from 'zod';
-import type { NodeEntry } from '@/lib/graph';
+import type { DesignGraph, NodeEntry } from '@/lib/graph';
 import { findService, safeRegex } from '../helpers';
 import { REF } from '../references';
 import { defineRule, type FindingInput, type Finding } from '../types';
 
 const FIXES: FindingInput['fixes'] = ['publish-errors'];
+
+/** The services errors must reach: the configured one, else those named like the pattern. */
+export function notificationServices(graph: DesignGraph, options: { notificationService: string; namePattern: string }): NodeEntry[] {
+  const configured = findService(graph, options.notificationService);
+  const pattern = safeRegex(options.namePattern);
+  return configured ? [configured] : graph.services.filter((s) => pattern?.test(s.name) ?? false);
+}
 
 export default defineRule({
   meta: {
@@ -26,9 +33,7 @@ export default defineRule({
   check(ctx) {
     const { graph, options } = ctx;
     if (graph.services.length === 0) return [];
-    const configured = findService(graph, options.notificationService);
-    const pattern = safeRegex(options.namePattern);
-    const sinks = configured ? [configured] : graph.services.filter((s) => pattern?.test(s.name) ?? false);
+    const sinks = notificationServices(graph, options);
     if (sinks.length === 0) {
       return [ctx.finding({ message: 'No notification service: errors have nowhere to go. Add one that consumes error events.', targets: [] })];
     }
