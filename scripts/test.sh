@@ -45,7 +45,7 @@ step unit npx vitest run
 # Exported projects really build, pass their tests and start (TypeScript and Python services, SQL
 # migrations on a throwaway PostgreSQL, the e-commerce run over RabbitMQ). Needs Debian packages.
 step servers bash scripts/ensure-servers.sh
-step generated npx vitest run -c vitest.generated.config.ts --passWithNoTests
+step generated npx vitest run -c vitest.generated.config.mts --passWithNoTests
 step build npm run build
 if [ "${SKIP_E2E:-}" = "1" ] && [ -n "${CI:-}" ]; then
   echo

@@ -1,10 +1,10 @@
 import { defineConfig } from 'vitest/config';
-import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 // Unit tests. Slow checks that install and run generated projects (`*.generated.test.ts`) have
-// their own config (vitest.generated.config.ts) and their own step in `npm test`.
+// their own config (vitest.generated.config.mts) and their own step in `npm test`.
 export default defineConfig({
-  resolve: { alias: { '@': path.resolve(__dirname) } },
+  resolve: { alias: { '@': fileURLToPath(new URL('.', import.meta.url)) } },
   test: {
     include: ['lib/**/*.test.ts', 'components/**/*.test.ts', 'scripts/**/*.test.ts', 'templates/**/*.test.ts'],
     exclude: ['**/node_modules/**', '**/*.generated.test.ts'],

@@ -1,10 +1,10 @@
 import { defineConfig } from 'vitest/config';
-import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 // Checks that really build, test and start exported projects (TypeScript and Python services,
 // SQL migrations, the e-commerce end-to-end run). Slow; `npm test` runs them as their own step.
 export default defineConfig({
-  resolve: { alias: { '@': path.resolve(__dirname) } },
+  resolve: { alias: { '@': fileURLToPath(new URL('.', import.meta.url)) } },
   test: {
     include: ['lib/**/*.generated.test.ts', 'scripts/**/*.generated.test.ts'],
     environment: 'node',
