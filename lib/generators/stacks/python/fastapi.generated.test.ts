@@ -1,0 +1,275 @@
+// The e-commerce template with every service on FastAPI, written to a temp dir and checked at the
+// strongest level this machine allows (printed, never skipped silently):
+//   compile  every .py byte-compiles (always);
+//   venv     a virtualenv with the services' pinned requirements (from the local wheel index; cached
+//            in .cache/generated-py/<hash>/): each service's pytest suite passes, and each starts
+//            under uvicorn with every dependency pointing at nothing, answers /health/live with 200
+//            (and /health/ready with 503) and exits cleanly on SIGTERM;
+//   debian   Debian's /usr/bin/python3 (python3-fastapi, python3-uvicorn; missing optional modules
+//            stubbed): each app imports, starts, answers /health/live and exits cleanly on SIGTERM.
+// ARCHWRIGHT_PY_LEVEL=compile|debian|venv forces a level (a forced level that cannot run fails).
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getGraph } from '@/lib/graph';
+import { freePort } from '@/scripts/lib/servers';
+import { buildProject, resolveOptions, type GeneratedFile } from '../../index';
+import { buildPyService } from './fastapi-model';
+import { allFastapi, generateFastapi, loadTemplateDesign, REPO_ROOT, writeFiles } from './test-utils';
+
+const design = loadTemplateDesign('ecommerce.archwright.yaml');
+const partial = allFastapi(design);
+const project = buildProject(design, getGraph(design), resolveOptions(design, partial));
+const services = project.services.map((spec) => ({ spec, svc: buildPyService(spec, project) }));
+/** Needed for the venv level; the others (broker clients, OpenTelemetry SDK) are imported lazily. */
+const ESSENTIAL = ['fastapi', 'uvicorn', 'pydantic', 'httpx', 'pytest'];
+
+/** Environment of a child process (plain record: the project's ProcessEnv type insists on NODE_ENV). */
+type Env = Record<string, string | undefined>;
+const childEnv = (env: Env) => env as NodeJS.ProcessEnv;
+
+function log(message: string): void {
+  console.warn(`[fastapi] ${message}`);
+}
+
+function seconds(since: number): string {
+  return `${((performance.now() - since) / 1000).toFixed(1)} s`;
+}
+
+function run(cmd: string, args: string[], opts: { cwd?: string; env?: Env; timeoutMs?: number } = {}): { ok: boolean; out: string } {
+  const r = spawnSync(cmd, args, { cwd: opts.cwd, env: opts.env && childEnv(opts.env), encoding: 'utf8', timeout: opts.timeoutMs ?? 600_000, maxBuffer: 64 << 20 });
+  return { ok: r.status === 0, out: `${r.stdout ?? ''}${r.stderr ?? ''}${r.error ? String(r.error) : ''}` };
+}
+
+/** The environment a generated service sees: its test values, nothing else from this process that could leak in. */
+function serviceEnv(name: string, port: number, extra: Env = {}): Env {
+  const svc = services.find((s) => s.spec.name === name)!.svc;
+  const env: Env = { PATH: process.env.PATH, HOME: process.env.HOME, LANG: 'C.UTF-8', PYTHONDONTWRITEBYTECODE: '1', PYTHONUNBUFFERED: '1' };
+  for (const f of svc.settings) if (f.testValue !== '') env[f.env] = f.testValue;
+  // Tracing on, towards a collector that is not there: the exporter must not hold anything up.
+  return { ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:9', ...extra };
+}
+
+async function getStatus(url: string): Promise<number | undefined> {
+  try {
+    const res = await fetch(url, { signal: AbortSignal.timeout(3000) });
+    await res.arrayBuffer();
+    return res.status;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Starts a service, checks its health endpoints, sends SIGTERM and waits for a clean exit. */
+async function startAndStop(python: string, dir: string, name: string, extraEnv: Env = {}): Promise<void> {
+  const port = await freePort();
+  const child = spawn(python, ['-m', 'app'], { cwd: dir, env: childEnv(serviceEnv(name, port, extraEnv)), stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+  const exited = new Promise<string>((resolve) => child.on('exit', (code, signal) => resolve(signal ?? `code ${code}`)));
+  try {
+    let live: number | undefined;
+    const until = Date.now() + 60_000;
+    while (Date.now() < until && child.exitCode === null) {
+      live = await getStatus(`http://127.0.0.1:${port}/health/live`);
+      if (live !== undefined) break;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    expect(live, `${name}: /health/live\n${output}`).toBe(200);
+    expect(await getStatus(`http://127.0.0.1:${port}/health/ready`), `${name}: /health/ready with nothing running`).toBe(503);
+  } finally {
+    if (child.exitCode === null) child.kill('SIGTERM');
+  }
+  const how = await Promise.race([exited, new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 30_000))]);
+  if (how === 'timeout') child.kill('SIGKILL');
+  // uvicorn shuts down gracefully, then newer releases re-raise SIGTERM (exit status 143) as is conventional.
+  expect(['code 0', 'SIGTERM'], `${name}: exit after SIGTERM\n${output}`).toContain(how);
+  expect(output, `${name}: graceful shutdown`).toContain('"service stopped"');
+}
+
+async function inPool<T>(items: readonly T[], size: number, work: (item: T) => Promise<void>): Promise<void> {
+  const queue = [...items];
+  await Promise.all(Array.from({ length: Math.min(size, queue.length) }, async () => {
+    for (let item = queue.shift(); item !== undefined; item = queue.shift()) await work(item);
+  }));
+}
+
+interface Venv {
+  python: string;
+  missing: string[];
+}
+
+/** A cached virtualenv with `requirements`, or the reason there is none. */
+function prepareVenv(requirements: string[]): Venv | string {
+  const base = 'python3';
+  const probe = run(base, ['-c', 'import sys, venv, ensurepip; print(sys.version)']);
+  if (!probe.ok) return `python3 cannot create virtualenvs (${probe.out.trim().split('\n').pop()})`;
+  const hash = createHash('sha256').update(probe.out).update(requirements.join('\n')).digest('hex').slice(0, 16);
+  const root = path.join(REPO_ROOT, '.cache', 'generated-py');
+  const dir = path.join(root, hash);
+  const state = path.join(dir, 'state.json');
+  if (!existsSync(state)) {
+    const started = performance.now();
+    mkdirSync(root, { recursive: true });
+    const tmp = mkdtempSync(path.join(root, `${hash}.tmp-`));
+    const venvPython = path.join(tmp, 'venv', 'bin', 'python');
+    const made = run(base, ['-m', 'venv', path.join(tmp, 'venv')]);
+    if (!made.ok) return `python3 -m venv failed: ${made.out.slice(-500)}`;
+    const pip = (args: string[]) => run(venvPython, ['-m', 'pip', 'install', '--retries', '0', '--timeout', '15', '--disable-pip-version-check', '-q', ...args]);
+    const missing: string[] = [];
+    if (!pip(requirements).ok) {
+      // Some pins are not in the configured index: install what is there, one by one.
+      for (const r of requirements) if (!pip([r]).ok) missing.push(r);
+    }
+    writeFileSync(path.join(tmp, 'state.json'), JSON.stringify({ requirements, missing }, null, 2));
+    try {
+      renameSync(tmp, dir);
+    } catch {
+      rmSync(tmp, { recursive: true, force: true }); // another run cached it first
+    }
+    log(`virtualenv built in ${seconds(started)} (cached in ${path.relative(REPO_ROOT, dir)})`);
+  } else {
+    log(`virtualenv reused from ${path.relative(REPO_ROOT, dir)}`);
+  }
+  const { missing } = JSON.parse(readFileSync(state, 'utf8')) as { missing: string[] };
+  const essentialMissing = missing.filter((m) => ESSENTIAL.includes(m.split('==')[0]));
+  if (essentialMissing.length) return `pip could not install ${essentialMissing.join(', ')}`;
+  return { python: path.join(dir, 'venv', 'bin', 'python'), missing };
+}
+
+/** Debian's python3 with FastAPI and uvicorn, and a directory of stubs for what it lacks; or why not. */
+function prepareDebian(stubRoot: string): { python: string; pythonPath: string; stubbed: string[] } | string {
+  const python = '/usr/bin/python3';
+  if (!existsSync(python)) return `${python} does not exist`;
+  const core = run(python, ['-c', 'import fastapi, uvicorn, pydantic; print(fastapi.__version__, uvicorn.__version__, pydantic.VERSION)']);
+  if (!core.ok) return `${python} lacks fastapi/uvicorn/pydantic (apt install python3-fastapi python3-uvicorn)`;
+  log(`debian: fastapi, uvicorn, pydantic ${core.out.trim()}`);
+  const stubbed: string[] = [];
+  if (!run(python, ['-c', 'import httpx']).ok) {
+    // Only the outgoing clients use httpx; a stand-in lets the app import and start.
+    mkdirSync(path.join(stubRoot, 'httpx'), { recursive: true });
+    writeFileSync(
+      path.join(stubRoot, 'httpx', '__init__.py'),
+      [
+        '"""Stand-in for httpx: the generated app imports and starts; outgoing calls are not exercised."""',
+        'class _Stub:',
+        '    def __init__(self, *args, **kwargs):',
+        '        pass',
+        '    async def aclose(self):',
+        '        pass',
+        'AsyncClient = Timeout = MockTransport = _Stub',
+        'class AsyncBaseTransport: pass',
+        'class Request: pass',
+        'class Response: pass',
+        'class TransportError(Exception): pass',
+        'class TimeoutException(TransportError): pass',
+        '',
+      ].join('\n'),
+    );
+    stubbed.push('httpx');
+  }
+  return { python, pythonPath: stubRoot, stubbed };
+}
+
+describe('generated FastAPI services: e-commerce template, every service on fastapi', () => {
+  let dir = '';
+  let files: GeneratedFile[] = [];
+  const serviceDir = (name: string) => path.join(dir, 'services', name);
+
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'archwright-fastapi-'));
+    files = generateFastapi(design, partial);
+    writeFiles(dir, files);
+  });
+
+  afterAll(() => {
+    if (dir && !process.env.ARCHWRIGHT_KEEP_GENERATED) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('byte-compiles every Python file (level: compile)', () => {
+    const python = ['python3', '/usr/bin/python3'].find((p) => run(p, ['-c', 'import py_compile']).ok);
+    if (!python) throw new Error('no python3: cannot even byte-compile the generated services');
+    const py = files.filter((f) => f.path.endsWith('.py')).map((f) => path.join(dir, f.path));
+    expect(services.length).toBe(6);
+    expect(py.length).toBeGreaterThan(services.length * 20);
+    const started = performance.now();
+    const script = 'import py_compile, sys\nfor f in sys.argv[1:]:\n    py_compile.compile(f, doraise=True, cfile=f + "c")';
+    execFileSync(python, ['-c', script, ...py], { stdio: 'pipe' });
+    log(`level compile: ${py.length} files of ${services.length} services byte-compiled with ${python} in ${seconds(started)}`);
+  });
+
+  it('installs, passes its own tests, starts and stops cleanly at the strongest level available', async () => {
+    const forced = process.env.ARCHWRIGHT_PY_LEVEL;
+    const reasons: string[] = [];
+    const requirements = [
+      ...new Set(
+        services.flatMap(({ spec }) => [
+          ...readFileSync(path.join(serviceDir(spec.name), 'requirements.txt'), 'utf8').split('\n'),
+          ...readFileSync(path.join(serviceDir(spec.name), 'requirements-dev.txt'), 'utf8').split('\n'),
+        ]),
+      ),
+    ]
+      .filter((l) => /^[A-Za-z0-9]/.test(l))
+      .sort();
+
+    if (!forced || forced === 'venv') {
+      const started = performance.now();
+      const venv = prepareVenv(requirements);
+      if (typeof venv !== 'string') {
+        log(
+          `level venv: ${venv.python}${venv.missing.length ? `; not in the package index: ${venv.missing.join(', ')} (imported lazily: those dependencies just stay unready)` : '; every pinned requirement installed'}`,
+        );
+        const testsStarted = performance.now();
+        await inPool(services, 2, async ({ spec }) => {
+          const r = await new Promise<{ code: number | null; out: string }>((resolve) => {
+            const child = spawn(venv.python, ['-m', 'pytest', '-p', 'no:cacheprovider'], { cwd: serviceDir(spec.name), env: childEnv({ PATH: process.env.PATH, HOME: process.env.HOME, PYTHONDONTWRITEBYTECODE: '1' }) });
+            let out = '';
+            child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+            child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+            child.on('exit', (code) => resolve({ code, out }));
+          });
+          expect(r.code, `pytest in services/${spec.name}\n${r.out}`).toBe(0);
+          log(`  ${spec.name}: pytest ${/(\d+ passed[^\n]*)/.exec(r.out)?.[1] ?? 'passed'}`);
+        });
+        log(`  pytest for ${services.length} services in ${seconds(testsStarted)}`);
+        const startStarted = performance.now();
+        await inPool(services, 2, ({ spec }) => startAndStop(venv.python, serviceDir(spec.name), spec.name));
+        log(`  ${services.length} services started (/health/live 200, /health/ready 503) and shut down gracefully on SIGTERM in ${seconds(startStarted)}`);
+        log(`level venv passed in ${seconds(started)}`);
+        return;
+      }
+      reasons.push(`venv: ${venv}`);
+      if (forced) throw new Error(`ARCHWRIGHT_PY_LEVEL=venv cannot run: ${venv}`);
+      log(`level venv skipped: ${venv}`);
+    }
+
+    if (!forced || forced === 'debian') {
+      const stubs = mkdtempSync(path.join(os.tmpdir(), 'archwright-fastapi-stubs-'));
+      try {
+        const deb = prepareDebian(stubs);
+        if (typeof deb !== 'string') {
+          const started = performance.now();
+          log(`level debian: ${deb.python}${deb.stubbed.length ? ` with stand-ins for ${deb.stubbed.join(', ')}` : ''}; pytest is not run at this level`);
+          for (const { spec } of services) {
+            const imported = run(deb.python, ['-c', 'import app.main, app.wiring, app.routes; app.main.create_app'], { cwd: serviceDir(spec.name), env: { PATH: process.env.PATH, PYTHONPATH: deb.pythonPath } });
+            expect(imported.ok, `${spec.name}: import\n${imported.out}`).toBe(true);
+          }
+          await inPool(services, 2, ({ spec }) => startAndStop(deb.python, serviceDir(spec.name), spec.name, { PYTHONPATH: deb.pythonPath }));
+          log(`level debian passed: ${services.length} services imported, started (/health/live 200), stopped by SIGTERM in ${seconds(started)}`);
+          return;
+        }
+        reasons.push(`debian: ${deb}`);
+        if (forced) throw new Error(`ARCHWRIGHT_PY_LEVEL=debian cannot run: ${deb}`);
+        log(`level debian skipped: ${deb}`);
+      } finally {
+        rmSync(stubs, { recursive: true, force: true });
+      }
+    }
+
+    log(`only level compile ran (${forced === 'compile' ? 'forced by ARCHWRIGHT_PY_LEVEL' : reasons.join('; ')})`);
+  });
+});
