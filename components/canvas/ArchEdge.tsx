@@ -3,6 +3,8 @@
 import { memo } from 'react';
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps, type EdgeTypes } from '@xyflow/react';
 import clsx from 'clsx';
+import { useElementMark } from '@/components/validation/ValidationContext';
+import { SEVERITY_ICON, SEVERITY_PILL, SEVERITY_STROKE } from '@/components/validation/severity';
 import { useZoomedOut } from './zoom';
 import { EDGE_TYPE, type ArchFlowEdge } from './derive';
 import { EDGE_SELECTED_COLOR } from './kinds';
@@ -18,12 +20,29 @@ const REVERSED_LABEL_SHIFT = 20;
 /** An edge styled by kind (async dashed, data dotted) with its protocol/topic label. */
 function ArchEdgeImpl({ id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected, markerEnd }: EdgeProps<ArchFlowEdge>) {
   const zoomedOut = useZoomedOut();
+  // Validation problems on this edge: a halo under the path and a badge on the label.
+  const mark = useElementMark(id);
   const [path, labelX, midY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
   // Up or down with the edge, so two reversed edges between the same nodes also part.
   const labelY = targetX < sourceX ? midY + (targetY >= sourceY ? REVERSED_LABEL_SHIFT : -REVERSED_LABEL_SHIFT) : midY;
   const color = selected ? EDGE_SELECTED_COLOR : (data?.color ?? '#64748b');
+  const MarkIcon = mark ? SEVERITY_ICON[mark.severity] : null;
+  const badge =
+    mark && MarkIcon ? (
+      <span
+        role="img"
+        aria-label={mark.label}
+        title={mark.title}
+        data-testid="edge-status"
+        data-severity={mark.severity}
+        className={clsx('nodrag nopan pointer-events-auto inline-flex size-4 shrink-0 cursor-help items-center justify-center rounded-full', SEVERITY_PILL[mark.severity])}
+      >
+        <MarkIcon size={11} strokeWidth={2.5} aria-hidden="true" />
+      </span>
+    ) : null;
   return (
     <>
+      {mark && <path d={path} className="aw-edge-problem" data-severity={mark.severity} fill="none" stroke={SEVERITY_STROKE[mark.severity]} />}
       <BaseEdge
         id={id}
         path={path}
@@ -33,6 +52,13 @@ function ArchEdgeImpl({ id, sourceX, sourceY, targetX, targetY, sourcePosition, 
         // Inline style: React Flow's unlayered stylesheet would beat Tailwind's layered utilities.
         style={{ stroke: color, strokeWidth: selected ? 2.5 : 1.5, strokeDasharray: data?.dash }}
       />
+      {!zoomedOut && badge && !data?.text ? (
+        <EdgeLabelRenderer>
+          <div className="nodrag nopan absolute" style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}>
+            {badge}
+          </div>
+        </EdgeLabelRenderer>
+      ) : null}
       {!zoomedOut && data?.text ? (
         <EdgeLabelRenderer>
           <div
@@ -46,7 +72,14 @@ function ArchEdgeImpl({ id, sourceX, sourceY, targetX, targetY, sourcePosition, 
             )}
             style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
           >
-            {data.text}
+            {badge ? (
+              <span className="flex items-center gap-1">
+                {badge}
+                <span className="truncate">{data.text}</span>
+              </span>
+            ) : (
+              data.text
+            )}
           </div>
         </EdgeLabelRenderer>
       ) : null}

@@ -4,6 +4,7 @@ import { memo } from 'react';
 import { Handle, Position, type NodeProps, type NodeTypes } from '@xyflow/react';
 import { Activity, Database, Globe, MessagesSquare, Monitor, Server, Waypoints, Zap, type LucideIcon } from 'lucide-react';
 import clsx from 'clsx';
+import { useElementSeverity } from '@/components/validation/ValidationContext';
 import { NODE_KIND_INFO, type NodeKind } from '@/lib/model';
 import type { ArchFlowNode, ArchNodeData } from './derive';
 import { GroupNode } from './GroupNode';
@@ -47,10 +48,13 @@ const NodeBody = memo(function NodeBody({ id, data }: { id: string; data: ArchNo
 
 function ArchNodeImpl({ id, data, selected }: NodeProps<ArchFlowNode>) {
   const zoomedOut = useZoomedOut();
+  // Outline for validation problems: a primitive, so only this node re-renders when it changes.
+  const severity = useElementSeverity(id);
   const color = KIND_COLOR[data.kind];
   return (
     <div
       data-kind={data.kind}
+      data-severity={severity}
       className={clsx(
         // Fixed size (= NODE_BOX in the store) so grouping, layout and handles agree without measuring.
         'aw-node relative h-[72px] w-[200px] rounded-lg border text-neutral-900 dark:text-neutral-100',

@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { CircleAlert, CircleCheck, LoaderCircle, Maximize } from 'lucide-react';
 import { canvasCommands } from '@/components/canvas/canvasCommands';
+import { ProblemsStatus } from '@/components/problems/ProblemsStatus';
 import { useEditor, useEditorContext, useUi } from './EditorContext';
 
 /** Bottom line: what the design holds, whether it is saved, and how to move around the canvas. */
@@ -45,6 +46,7 @@ export function StatusBar() {
           </>
         )}
       </span>
+      <ProblemsStatus />
       <span className="flex-1" />
       <span className="hidden truncate md:inline">Scroll or pinch to zoom · drag the background to pan · Shift+drag to select</span>
       <button

@@ -1,7 +1,7 @@
 'use client';
 
 import { useCallback, useRef, useState } from 'react';
-import { ChevronDown, CircleHelp, Download, FolderOpen, FolderKanban, Import, LayoutGrid, Presentation, Redo2, Share2, Undo2, Upload } from 'lucide-react';
+import { ChevronDown, CircleHelp, Download, FolderOpen, FolderKanban, Import, LayoutGrid, ListChecks, Presentation, Redo2, Share2, Undo2, Upload } from 'lucide-react';
 import { useEditor, useEditorContext } from '@/components/editor/EditorContext';
 import { useEditorShortcuts } from '@/components/editor/useEditorShortcuts';
 import { runAutoLayout } from '@/components/canvas/autoLayout';
@@ -88,6 +88,7 @@ export function Toolbar() {
         aria-busy={laying || undefined}
         onClick={() => void autoLayout()}
       />
+      <IconButton label="Rules" icon={<ListChecks size={16} />} showLabel tooltip="Rules: validation profile, severities and thresholds (saved in the design)" onClick={() => ui.getState().set({ dialog: 'rules' })} />
       <div className="flex-1" />
       {/* Placeholders: announced as unavailable, focusable so the tooltip says what brings them. */}
       <IconButton label="Import" icon={<Import size={16} />} softDisabled tooltip="Import arrives with the import feature (docker-compose and Kubernetes manifests)" />

@@ -111,8 +111,11 @@ export interface EditorActions {
   updateSettings(patch: Partial<Settings>, opts?: EditOptions): Result;
   /** Applies a layout: every position at once, one undo step. */
   applyLayout(nodes: Record<string, Position>, groups?: Record<string, { position: Position; size?: { width: number; height: number } }>): void;
-  /** Replaces the design with `next` as one undoable step (quick fixes, imports into the design). */
-  commit(next: Design, opts?: EditOptions & { structural?: boolean }): void;
+  /**
+   * Replaces the design with `next` as one undoable step (quick fixes, imports into the design);
+   * `selection` replaces the selection (ids not in `next` are dropped), else it is kept and pruned.
+   */
+  commit(next: Design, opts?: EditOptions & { structural?: boolean; selection?: Partial<Selection> }): void;
   undo(): void;
   redo(): void;
 }
@@ -596,9 +599,11 @@ export function createEditorStore(initial: Design = emptyDesign(), now: () => nu
         if (changed) apply({ ...d, nodes: nextNodes, groups: nextGroups }, { structural: false });
       },
 
-      commit(next, opts) {
-        apply(next, opts);
-        set({ selection: pruneSelection(get().design, get().selection) });
+      commit(next, opts = {}) {
+        const { selection, ...rest } = opts;
+        apply(next, rest);
+        const sel = selection ? { nodes: selection.nodes ?? [], edges: selection.edges ?? [], groups: selection.groups ?? [] } : get().selection;
+        set({ selection: pruneSelection(get().design, sel) });
       },
 
       undo() {
