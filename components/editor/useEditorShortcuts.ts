@@ -9,6 +9,7 @@ import type { UiStore } from './uiStore';
 export const EDITOR_SHORTCUTS: readonly { keys: string; action: string }[] = [
   { keys: 'Ctrl/⌘ S', action: 'Save file (download .archwright.yaml)' },
   { keys: 'Ctrl/⌘ O', action: 'Open file' },
+  { keys: 'F8 / Shift F8', action: 'Next / previous problem (selects and centres it)' },
   { keys: '?', action: 'Show keyboard shortcuts' },
   { keys: 'Esc', action: 'Close a dialog or menu' },
 ];
