@@ -1,0 +1,233 @@
+// Files every TypeScript service gets, whatever its framework: the shared runtime library
+// (templates/ts-common), package.json, tsconfig, Dockerfile, .dockerignore, .env.example, README
+// and the common tests. Which runtime files a service needs is decided here from its spec.
+import type { GeneratedFile, GeneratorContext } from '../../types';
+import type { Project, ServiceSpec } from '../../project';
+import { commentText, mdText, tsString } from '../../escape';
+import { render } from '../../render';
+import { callModels, eventModels, type RouteSpec } from './model';
+import { TS_PACKAGE_VERSIONS, type TsPackage } from './packages';
+import { allEnv, brokerFiles, clientsSource, configSource, dependenciesSource, eventsSource, handlersSource } from './sources';
+import { configTestSource } from './http-sources';
+
+export type TsStack = 'fastify' | 'nestjs';
+
+/** Reads `templates/<path>.tmpl` and fills it. */
+export function fromTemplate(ctx: GeneratorContext, template: string, values: Record<string, string | number> = {}): string {
+  const path = `${template}.tmpl`;
+  return render(ctx.templates.get(path), values, path);
+}
+
+/** Runtime library files (relative to the service) the spec needs, from templates/ts-common/src. */
+export function runtimeFiles(spec: ServiceSpec): string[] {
+  const files = ['lib/env.ts', 'lib/envelope.ts', 'lib/health.ts', 'lib/http-client.ts', 'lib/http.ts', 'lib/logger.ts', 'lib/messaging.ts', 'lib/records.ts', 'lib/resilience.ts', 'lib/resources.ts', 'lib/shutdown.ts'];
+  const pg = spec.datastores.some((s) => s.technology === 'postgres');
+  if (pg || spec.consumes.length > 0) files.push('lib/db.ts');
+  if (spec.primaryDatabase) files.push('lib/pg-records.ts');
+  if (spec.consumes.length > 0) files.push('lib/consumer.ts');
+  if (spec.primaryDatabase && spec.publishes.some((e) => e.outbox)) files.push('lib/outbox.ts');
+  if (spec.calls.some((c) => c.protocol === 'grpc')) files.push('lib/grpc-client.ts');
+  for (const b of brokerFiles(spec)) files.push(`lib/brokers/${b}.ts`);
+  return files.sort();
+}
+
+/** Production and development dependencies of a service, pinned. */
+export function dependencies(spec: ServiceSpec, stack: TsStack): { dependencies: Record<string, string>; devDependencies: Record<string, string> } {
+  const deps = new Set<TsPackage>([
+    'zod',
+    'pino',
+    '@opentelemetry/api',
+    '@opentelemetry/sdk-node',
+    '@opentelemetry/exporter-trace-otlp-http',
+    '@opentelemetry/instrumentation-http',
+    '@opentelemetry/instrumentation-undici',
+  ]);
+  const dev = new Set<TsPackage>(['typescript', '@types/node']);
+  const files = runtimeFiles(spec);
+  if (files.includes('lib/db.ts')) {
+    deps.add('pg');
+    dev.add('@types/pg');
+  }
+  const techs = new Set(spec.brokers.map((b) => b.technology));
+  if (techs.has('rabbitmq')) {
+    deps.add('amqplib');
+    dev.add('@types/amqplib');
+  }
+  if (techs.has('kafka')) deps.add('kafkajs');
+  if (techs.has('nats')) deps.add('nats');
+  if (techs.has('redis-streams') || spec.datastores.some((s) => s.technology === 'redis')) deps.add('ioredis');
+  if (files.includes('lib/grpc-client.ts')) {
+    deps.add('@grpc/grpc-js');
+    deps.add('@grpc/proto-loader');
+  }
+  if (stack === 'fastify') deps.add('fastify');
+  else {
+    for (const p of ['@nestjs/common', '@nestjs/core', '@nestjs/platform-fastify', 'reflect-metadata', 'rxjs'] as const) deps.add(p);
+    dev.add('@nestjs/testing');
+  }
+  const pin = (set: Set<TsPackage>) => Object.fromEntries([...set].sort().map((p) => [p, TS_PACKAGE_VERSIONS[p]]));
+  return { dependencies: pin(deps), devDependencies: pin(dev) };
+}
+
+/** package.json of a service. */
+export function packageJson(spec: ServiceSpec, stack: TsStack): string {
+  const pkg = {
+    name: spec.name,
+    version: '0.1.0',
+    private: true,
+    description: spec.node.description ? spec.node.description.slice(0, 300) : spec.title,
+    license: 'UNLICENSED',
+    engines: { node: '>=20.19' },
+    scripts: {
+      build: 'tsc -p tsconfig.build.json',
+      start: 'node dist/main.js',
+      typecheck: 'tsc --noEmit',
+      test: 'tsc && node --test .test-build/test/*.test.js',
+    },
+    ...dependencies(spec, stack),
+  };
+  return `${JSON.stringify(pkg, null, 2)}\n`;
+}
+
+/** .env.example: every variable with the value compose/k8s set. */
+export function envExample(spec: ServiceSpec, project: Project): string {
+  const lines = [`# Environment of ${commentText(spec.name)}; docker-compose and Kubernetes set these. Values are for development only.`];
+  for (const e of allEnv(spec, project)) {
+    lines.push(`# ${commentText(e.description)}${e.required ? ' (required)' : ''}`);
+    // Values come from the project model (URLs, ports, names); quote them for shells and dotenv.
+    lines.push(`${e.name}='${e.example.replace(/'/g, '')}'`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function mdTable(header: string[], rows: string[][]): string {
+  if (rows.length === 0) return '_None._';
+  return [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+}
+
+const code = (s: string) => `\`${s.replace(/`/g, '')}\``;
+
+/** README.md of a service. */
+export function readme(ctx: GeneratorContext, spec: ServiceSpec, stack: TsStack, routes: readonly RouteSpec[], layout: string): string {
+  const { project } = ctx;
+  const { publishes, consumes } = eventModels(spec, project);
+  const endpoints = mdTable(
+    ['Method', 'Path', 'What it does', 'Summary'],
+    routes.map((r) => [r.method, code(r.path), r.kind, mdText(r.summary)]),
+  );
+  const events = mdTable(
+    ['Direction', 'Event', 'Broker', 'Channel', 'Delivery'],
+    [
+      ...publishes.map((m) => [
+        'publishes',
+        `${mdText(m.spec.event)} v${m.spec.version}`,
+        `${code(m.spec.brokerName)} (${m.spec.technology})`,
+        `${code(m.spec.topic)} / ${code(m.spec.routingKey)}`,
+        m.spec.outbox && spec.primaryDatabase ? 'transactional outbox' : 'directly after the write',
+      ]),
+      ...consumes.map((m) => [
+        'consumes',
+        `${mdText(m.spec.event)} v${m.spec.version}`,
+        `${code(m.spec.brokerName)} (${m.spec.technology})`,
+        `${code(m.spec.topic)} / ${code(m.spec.routingKey)}, group ${code(m.spec.consumerGroup)}`,
+        m.spec.dedupe ? 'deduplicated by message id' : 'at-least-once, no dedupe',
+      ]),
+    ],
+  );
+  const calls = mdTable(
+    ['Target', 'Protocol', 'Timeout', 'Retries', 'Circuit breaker', 'Idempotency-Key'],
+    callModels(spec).map((m) => [
+      code(m.call.targetName),
+      m.call.protocol,
+      `${m.call.timeoutMs} ms${m.call.timeoutFromDesign ? '' : ' (default)'}`,
+      String(m.call.retries),
+      m.call.circuitBreaker ? `opens after ${m.call.circuitBreaker.failureThreshold} failures, for ${m.call.circuitBreaker.resetTimeoutMs} ms` : 'none',
+      m.call.idempotencyKey ? 'yes' : 'no',
+    ]),
+  );
+  const env = mdTable(
+    ['Variable', 'Required', 'Description'],
+    allEnv(spec, project).map((e) => [code(e.name), e.required ? 'yes' : 'no', mdText(e.description)]),
+  );
+  const grpc = spec.calls.some((c) => c.protocol === 'grpc');
+  const callNote = grpc
+    ? '\n\ngRPC clients load the service definitions at first use from `PROTO_DIR` (default `./proto`): copy the project\'s `contracts/proto` there (the Docker image needs it too).'
+    : '';
+  const stackLine =
+    stack === 'fastify'
+      ? `Fastify 5, pino, zod, node:test on Node ${mdText(project.versions.node)}`
+      : `NestJS 11 on the Fastify adapter, pino, zod, node:test on Node ${mdText(project.versions.node)}`;
+  return fromTemplate(ctx, 'ts-common/README.md', {
+    title: mdText(spec.title),
+    description: mdText(spec.node.description || 'No description in the design.'),
+    name: spec.name,
+    projectTitle: mdText(project.title),
+    stackLine,
+    port: spec.port,
+    endpoints,
+    events,
+    eventNotes:
+      spec.consumes.length > 0
+        ? spec.primaryDatabase
+          ? 'Consumed messages are recorded in `received_events` and their ids in `processed_messages` in one transaction with the handler (`src/handlers.ts`).'
+          : 'This service has no PostgreSQL database of its own: consumers deduplicate in memory only.'
+        : '',
+    calls: calls + callNote,
+    env,
+    databaseLine: spec.primaryDatabase
+      ? `PostgreSQL \`${spec.primaryDatabase.name}\`; the SQL files in \`migrations/\` are applied at startup in order, each once (tracked in \`schema_migrations\`).`
+      : 'none of its own: records are kept in memory (not durable, not shared between replicas).',
+    layout,
+  });
+}
+
+/** Dockerfile of a service. */
+export function dockerfile(ctx: GeneratorContext, spec: ServiceSpec): string {
+  const ports = [spec.port, ...(spec.grpcPort ? [spec.grpcPort] : [])].join(' ');
+  return fromTemplate(ctx, 'ts-common/Dockerfile', {
+    title: commentText(spec.name),
+    nodeTag: ctx.options.versions.node.replace(/[^A-Za-z0-9._-]/g, ''),
+    port: spec.port,
+    exposePorts: ports,
+    migrationsNote: spec.primaryDatabase ? ', the SQL migrations' : '',
+    copyExtra: spec.primaryDatabase ? 'COPY --chown=1000:1000 migrations ./migrations\n' : '',
+  });
+}
+
+/** Files both stacks emit for a service; `stackFiles` are added by the caller. */
+export function commonFiles(ctx: GeneratorContext, spec: ServiceSpec, stack: TsStack): GeneratedFile[] {
+  const dir = `services/${spec.name}`;
+  const files: GeneratedFile[] = [];
+  const add = (path: string, content: string | undefined) => {
+    if (content !== undefined) files.push({ path: `${dir}/${path}`, content });
+  };
+  for (const f of runtimeFiles(spec)) add(`src/${f}`, fromTemplate(ctx, `ts-common/src/${f}`));
+  add('src/instrumentation.ts', fromTemplate(ctx, 'ts-common/src/instrumentation.ts', { serviceName: tsString(spec.name) }));
+  add('src/config.ts', configSource(spec, ctx.project));
+  add('src/events.ts', eventsSource(spec, ctx.project));
+  add('src/handlers.ts', handlersSource(spec, ctx.project));
+  add('src/clients.ts', clientsSource(spec));
+  add('src/dependencies.ts', dependenciesSource(spec, ctx.project));
+  add('test/resilience.test.ts', fromTemplate(ctx, 'ts-common/test/resilience.test.ts'));
+  add('test/resources.test.ts', fromTemplate(ctx, 'ts-common/test/resources.test.ts'));
+  add('test/config.test.ts', configTestSource(spec, ctx.project));
+  add('package.json', packageJson(spec, stack));
+  add('tsconfig.json', fromTemplate(ctx, `${stack}/tsconfig.json`));
+  add('tsconfig.build.json', fromTemplate(ctx, 'ts-common/tsconfig.build.json'));
+  add('Dockerfile', dockerfile(ctx, spec));
+  add('.dockerignore', fromTemplate(ctx, 'ts-common/dockerignore'));
+  add('.env.example', envExample(spec, ctx.project));
+  return files;
+}
+
+/** The services generated with `stack`, in project order. */
+export function servicesOf(ctx: GeneratorContext, stack: TsStack): ServiceSpec[] {
+  return ctx.project.services.filter((s) => s.stack === stack);
+}
+
+/** `import { PUBLICATIONS } ...` for tests, or an empty table when the service publishes nothing. */
+export function publicationsImport(spec: ServiceSpec, project: Project): string {
+  return eventsSource(spec, project) !== undefined
+    ? "import { PUBLICATIONS } from '../src/events';"
+    : "import type { Publication } from '../src/lib/resources';\n\nconst PUBLICATIONS: Publication[] = [];";
+}
