@@ -1,7 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { designSchema } from '@/lib/model';
 import { SECRET_PLACEHOLDER } from './k8s';
-import { generateDeploy, parseYamlDocs, starterDesigns, validateDeployFiles, warmK8sChecker } from './test-utils';
+import { KUBECTL_BIN, generateDeploy, kustomizeBuild, parseYamlDocs, starterDesigns, validateDeployFiles, warmK8sChecker } from './test-utils';
+
+if (!KUBECTL_BIN) console.warn('kubectl is not installed: skipping the `kubectl kustomize` build check.');
 
 type K8sObject = { apiVersion: string; kind: string; metadata: { name: string; labels: Record<string, string> }; spec?: Record<string, unknown>; data?: Record<string, string>; stringData?: Record<string, string> };
 
@@ -18,6 +20,14 @@ describe('k8s generator', () => {
       expect(files.length).toBeGreaterThan(3);
       expect(validateDeployFiles(files)).toEqual([]);
     });
+
+    it.skipIf(!KUBECTL_BIN)(`${id}: kubectl kustomize builds k8s/ with every object in the namespace`, () => {
+      const files = generateDeploy(design, {}, ['k8s']);
+      const built = kustomizeBuild(files);
+      expect(built.length).toBe(objectsOf(files).length);
+      const ns = (built.find((o) => o.kind === 'Namespace')!.metadata as { name: string }).name;
+      for (const o of built) if (o.kind !== 'Namespace') expect((o.metadata as { namespace?: string }).namespace).toBe(ns);
+    }, 60_000);
   }
 
   it('e-commerce: per service a hardened Deployment, Service, HPA, PDB, ConfigMap and Secret placeholders', () => {

@@ -1,7 +1,7 @@
 // Helpers the deployment generators share: YAML output, Kubernetes labels, size tiers, the
 // dependencies each container waits for and how gateway routes map onto service paths.
 // Everything written into YAML goes through `toYaml` (the yaml library); nothing is concatenated.
-import { Document, visit } from 'yaml';
+import { Document, Scalar } from 'yaml';
 import { isDnsLabel } from '@/lib/model';
 import type { DatastoreSpec, GatewaySpec, Project, ServiceSpec } from '../project';
 import { safePath } from '../escape';
@@ -10,22 +10,36 @@ import type { GeneratorContext } from '../types';
 /** The value of `app.kubernetes.io/managed-by` and the name in generated headers. */
 export const MANAGED_BY = 'archwright';
 
-// A plain scalar that YAML 1.1 (Kubernetes' parser) or 1.2 (compose's) could read as something
-// other than a string: booleans, nulls, numbers in any notation, dates. Such strings are quoted.
-const MAYBE_NOT_STRING = /^(?:[-+]?[0-9.]|[-+]?\.(?:inf|Inf|INF|nan|NaN|NAN)$|~$|$|(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL)$|0[xob])/;
+// Strings are emitted the YAML 1.1 way (Kubernetes' parser is YAML 1.1): the library quotes any
+// string 1.1 would read as a boolean, null, number or date. The one YAML 1.2 form 1.1 does not
+// know, `0o17` octal, is quoted here too so compose (1.2) reads the same strings.
+const OCTAL_1_2 = /^[-+]?0o[0-7]+$/;
+
+function has12Octal(value: unknown): boolean {
+  if (typeof value === 'string') return OCTAL_1_2.test(value);
+  if (Array.isArray(value)) return value.some(has12Octal);
+  if (value && typeof value === 'object') return Object.values(value).some(has12Octal);
+  return false;
+}
+
+function quote12Octal(value: unknown): unknown {
+  if (typeof value === 'string' && OCTAL_1_2.test(value)) {
+    const s = new Scalar(value);
+    s.type = 'QUOTE_DOUBLE';
+    return s;
+  }
+  if (Array.isArray(value)) return value.map(quote12Octal);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, quote12Octal(v)]));
+  return value;
+}
 
 /**
- * Serializes one YAML document. Strings that a YAML 1.1 or 1.2 parser could read as another type
- * are double-quoted, lines are never folded and `comment` (free text allowed: the library prefixes
- * every line with `#`) goes on top.
+ * Serializes one YAML document with the yaml library: strings any YAML 1.1 or 1.2 parser could
+ * read as another type are quoted, shared objects are written out (no anchors), lines are never
+ * folded and `comment` (free text allowed: the library prefixes every line with `#`) goes on top.
  */
 export function toYaml(value: unknown, comment?: string): string {
-  const doc = new Document(value, { version: '1.1', aliasDuplicateObjects: false });
-  visit(doc, {
-    Scalar(_key, node) {
-      if (typeof node.value === 'string' && MAYBE_NOT_STRING.test(node.value)) node.type = 'QUOTE_DOUBLE';
-    },
-  });
+  const doc = new Document(has12Octal(value) ? quote12Octal(value) : value, { version: '1.1', aliasDuplicateObjects: false });
   if (comment) doc.commentBefore = comment.split('\n').map((line) => (line ? ` ${line}` : '')).join('\n');
   return doc.toString({ lineWidth: 0, minContentWidth: 0 });
 }

@@ -3,7 +3,7 @@
 // unknown-field check, a DigitalOcean app spec schema, nginx structure and `nginx -t`).
 // Never imported by generator code (it uses node: modules and dev dependencies).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Ajv2019 from 'ajv/dist/2019';
@@ -309,6 +309,30 @@ export function checkK8sSemantics(objects: Record<string, unknown>[]): string[] 
     }
   }
   return errors;
+}
+
+/** kubectl (with its built-in kustomize), if installed. */
+export const KUBECTL_BIN = ['/usr/bin/kubectl', '/usr/local/bin/kubectl'].find((p) => existsSync(p));
+
+/**
+ * Writes the files to a temporary directory and runs `kubectl kustomize k8s` (offline): the
+ * kustomizations must build. Returns the built objects, or throws with kubectl's complaint.
+ */
+export function kustomizeBuild(files: GeneratedFile[]): Record<string, unknown>[] {
+  if (!KUBECTL_BIN) throw new Error('kubectl is not installed');
+  const dir = mkdtempSync(path.join(tmpdir(), 'archwright-k8s-'));
+  try {
+    for (const f of files) {
+      const target = path.join(dir, f.path);
+      mkdirSync(path.dirname(target), { recursive: true });
+      writeFileSync(target, f.content);
+    }
+    const r = spawnSync(KUBECTL_BIN, ['kustomize', path.join(dir, 'k8s')], { encoding: 'utf8', timeout: 60_000, maxBuffer: 64 * 1024 * 1024 });
+    if (r.status !== 0) throw new Error(`kubectl kustomize failed: ${r.stderr || r.stdout}`);
+    return parseYamlDocs(r.stdout, 'kustomize output') as Record<string, unknown>[];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 // ---- DigitalOcean App Platform ----------------------------------------------------------------
