@@ -1,6 +1,7 @@
 // The `fastapi` service stack: one FastAPI (pydantic) service per service node on this stack,
 // under services/<name>/. Which files to emit is decided here; templates/fastapi/ holds them.
-import { commentText, mdText, shQuote } from '../../escape';
+import { mdCell, mdCode, mdFinish, mdHeading, mdList, mdParagraphs, mdProse, mdTable } from '../../docs/markdown';
+import { commentText, shQuote } from '../../escape';
 import type { ServiceSpec } from '../../project';
 import { render } from '../../render';
 import type { GeneratedFile, Generator, GeneratorContext } from '../../types';
@@ -33,35 +34,38 @@ function pythonTag(ctx: GeneratorContext): string {
 
 function readme(ctx: GeneratorContext, svc: PyService): Record<string, string> {
   const spec = svc.spec;
-  const lines = (items: string[], none: string) => (items.length ? items.join('\n') : none);
-  const env = svc.settings.map((f) => `| \`${f.env}\` | ${f.defaultLiteral === undefined ? 'yes' : 'no'} | ${mdText(f.description)} |`);
-  const endpoints = svc.routes.map((r) => `| ${r.method} | ${mdText(r.path)} | ${mdText(r.summary)} |`);
+  const env = svc.settings.map((f) => [mdCode(f.env), f.defaultLiteral === undefined ? 'yes' : 'no', mdCell(f.description)]);
+  const endpoints = [
+    ['GET', mdCode('/health/live'), 'The process is up'],
+    ['GET', mdCode('/health/ready'), 'Every dependency answers; 503 when one does not'],
+    ...svc.routes.map((r) => [r.method, mdCode(r.path), mdCell(r.summary)]),
+  ];
   const deps = [
-    ...spec.datastores.map((s) => `- ${mdText(s.name)} (${mdText(s.technology)})${s === spec.primaryDatabase ? ': its own database, migrated at startup' : ''}`),
-    ...spec.brokers.map((b) => `- ${mdText(b.name)} (${mdText(b.technology)})`),
+    ...spec.datastores.map((s) => `${mdCode(s.name)} (${mdProse(s.technology)})${s === spec.primaryDatabase ? ': its own database, migrated at startup' : ''}`),
+    ...spec.brokers.map((b) => `${mdCode(b.name)} (${mdProse(b.technology)})`),
     ...svc.clients.map(
       (c) =>
-        `- calls ${mdText(c.targetName)} over ${c.protocol.toUpperCase()}: ${c.timeoutMs} ms timeout, ${c.retries} retries${c.breaker ? `, circuit breaker (${c.breaker.failureThreshold} failures, ${c.breaker.resetTimeoutMs} ms)` : ''}${c.idempotencyKey ? ', Idempotency-Key' : ''}`,
+        `calls ${mdCode(c.targetName)} over ${c.protocol.toUpperCase()}: ${c.timeoutMs} ms timeout, ${c.retries} retries${c.breaker ? `, circuit breaker (${c.breaker.failureThreshold} failures, ${c.breaker.resetTimeoutMs} ms)` : ''}${c.idempotencyKey ? ', Idempotency-Key' : ''}`,
     ),
   ];
   const events = [
-    ...svc.publications.map((e) => `- publishes ${mdText(e.event)} v${e.version} on ${mdText(e.topic)} (${mdText(e.brokerName)})${e.outbox ? ' through the outbox' : ''}`),
-    ...svc.subscriptions.map((e) => `- consumes ${mdText(e.event)} v${e.version} from ${mdText(e.topic)} (${mdText(e.brokerName)}, group ${mdText(e.consumerGroup)})${e.dedupe ? ', deduplicated' : ''}`),
+    ...svc.publications.map((e) => `publishes ${mdCode(e.event)} v${e.version} on ${mdCode(e.topic)} (${mdCode(e.brokerName)})${e.outbox ? ' through the outbox' : ''}`),
+    ...svc.subscriptions.map((e) => `consumes ${mdCode(e.event)} v${e.version} from ${mdCode(e.topic)} (${mdCode(e.brokerName)}, group ${mdCode(e.consumerGroup)})${e.dedupe ? ', deduplicated' : ''}`),
   ];
   const exports = svc.settings.filter((f) => f.localValue !== undefined).map((f) => `export ${f.env}=${shQuote(f.localValue!)}`);
   const version = /^\d+(\.\d+)*/.exec(ctx.options.versions.python)?.[0] ?? ctx.options.versions.python;
   return {
-    title: mdText(spec.title),
-    description: mdText(spec.node.description || `The ${spec.name} service.`),
-    projectTitle: mdText(ctx.project.title),
-    pythonVersion: mdText(version),
+    title: mdHeading(spec.title, spec.name),
+    description: mdParagraphs(spec.node.description, `The ${spec.name} service.`),
+    projectTitle: mdProse(ctx.project.title) || 'untitled',
+    pythonVersion: /^[0-9.]+$/.test(version) ? version : mdProse(version),
     name: spec.name,
     port: String(spec.port),
-    exportLine: exports.join('\n'),
-    envTable: env.join('\n'),
-    endpointTable: endpoints.join('\n'),
-    dependencyList: lines(deps, 'None.'),
-    eventList: lines(events, 'None.'),
+    exportLines: exports.join('\n'),
+    envTable: mdTable(['Variable', 'Required', 'Description'], env),
+    endpointTable: mdTable(['Method', 'Path', 'What it does'], endpoints),
+    dependencyList: mdList(deps),
+    eventList: mdList(events),
   };
 }
 
@@ -116,10 +120,10 @@ function files(ctx: GeneratorContext, spec: ServiceSpec): Emit[] {
 
 /** Every file of one FastAPI service, paths under services/<name>/. */
 export function generateFastapiService(ctx: GeneratorContext, spec: ServiceSpec): GeneratedFile[] {
-  return files(ctx, spec).map(([template, values]) => ({
-    path: `services/${spec.name}/${template}`,
-    content: render(ctx.templates.get(T + template), values ?? {}, T + template),
-  }));
+  return files(ctx, spec).map(([template, values]) => {
+    const content = render(ctx.templates.get(T + template), values ?? {}, T + template);
+    return { path: `services/${spec.name}/${template}`, content: template.endsWith('.md') ? mdFinish(content) : content };
+  });
 }
 
 /** FastAPI services for every service node whose stack is `fastapi`. */
