@@ -73,12 +73,13 @@ export function channelName(value: string, fallback = 'events'): string {
   return s || fallback;
 }
 
-/** An HTTP path safe for nginx `location` and route tables: /segment/:param style, no spaces or quotes. */
+/** An HTTP path safe for nginx `location` and route tables: /segment/{param} style, no spaces, quotes or dot segments. */
 export function safePath(value: string): string {
   const s = value
     .split('/')
     .map((seg) => seg.replace(/[^A-Za-z0-9._~:{}-]/g, ''))
-    .filter(Boolean)
+    // Dot-only segments would let a route climb out of its prefix (`/api/../admin`).
+    .filter((seg) => seg !== '' && !/^\.+$/.test(seg))
     .join('/');
   return `/${s}`;
 }

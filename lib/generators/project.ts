@@ -354,6 +354,21 @@ export function buildProject(design: Design, graph: DesignGraph, options: Pick<E
     claim(entry.id, entry.node.name);
   }
 
+  // Env var stems (ORDERS_DB in ORDERS_DB_URL) must be unique too: `a-b` and `a--b` are distinct
+  // DNS names but the same CONSTANT_CASE, and one would silently shadow the other.
+  const stemOf = new Map<string, string>();
+  {
+    const usedStems = new Set<string>();
+    for (const [id, name] of nameOf) {
+      const base = constantIdent(name);
+      let stem = base;
+      for (let i = 2; usedStems.has(stem); i++) stem = `${base}_${i}`;
+      usedStems.add(stem);
+      stemOf.set(id, stem);
+    }
+  }
+  const stem = (id: string, name: string) => stemOf.get(id) ?? constantIdent(name);
+
   const datastores: DatastoreSpec[] = [];
   const storeById = new Map<string, DatastoreSpec>();
   for (const info of graph.dataStores) {
@@ -362,7 +377,7 @@ export function buildProject(design: Design, graph: DesignGraph, options: Pick<E
     const tech = n.technology;
     const port = DB_PORTS[tech] ?? 0;
     const db = snakeIdent(name);
-    const passwordEnv = `${constantIdent(name)}_PASSWORD`;
+    const passwordEnv = `${stem(n.id, name)}_PASSWORD`;
     const spec: DatastoreSpec = {
       id: n.id,
       name,
@@ -374,7 +389,7 @@ export function buildProject(design: Design, graph: DesignGraph, options: Pick<E
       user: db,
       passwordEnv,
       devPassword: devPassword(name),
-      urlEnv: `${constantIdent(name)}_URL`,
+      urlEnv: `${stem(n.id, name)}_URL`,
       url: storeUrl(tech, name, port, db, devPassword(name), db),
       ownerServiceId: info.owner?.id,
     };
@@ -397,7 +412,7 @@ export function buildProject(design: Design, graph: DesignGraph, options: Pick<E
       technology: n.technology,
       port,
       image: brokerImage(n.technology, v),
-      urlEnv: `${constantIdent(name)}_URL`,
+      urlEnv: `${stem(n.id, name)}_URL`,
       url: brokerUrl(n.technology, name, port),
       topics: [...topics].sort(),
     };
@@ -414,8 +429,8 @@ export function buildProject(design: Design, graph: DesignGraph, options: Pick<E
       title: n.label ?? n.name,
       technology: n.technology,
       url: /^https?:\/\/[^\s"'`$\\]+$/.test(n.url) ? n.url : `https://${name}.example.com`,
-      urlEnv: `${constantIdent(name)}_URL`,
-      apiKeyEnv: `${constantIdent(name)}_API_KEY`,
+      urlEnv: `${stem(n.id, name)}_URL`,
+      apiKeyEnv: `${stem(n.id, name)}_API_KEY`,
     };
   });
   const externalById = new Map(externals.map((e) => [e.id, e]));
@@ -493,7 +508,7 @@ export function buildProject(design: Design, graph: DesignGraph, options: Pick<E
         targetName,
         targetKind,
         protocol: e.edge.protocol,
-        urlEnv: ext ? ext.urlEnv : `${constantIdent(targetName)}_${grpc ? 'GRPC_ADDR' : 'URL'}`,
+        urlEnv: ext ? ext.urlEnv : `${stem(t.id, targetName)}_${grpc ? 'GRPC_ADDR' : 'URL'}`,
         url,
         timeoutMs: e.edge.timeoutMs ?? DEFAULT_TIMEOUT_MS,
         timeoutFromDesign: e.edge.timeoutMs !== undefined,
