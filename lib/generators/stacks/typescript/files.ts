@@ -63,7 +63,6 @@ export function dependencies(spec: ServiceSpec, stack: TsStack): { dependencies:
   if (stack === 'fastify') deps.add('fastify');
   else {
     for (const p of ['@nestjs/common', '@nestjs/core', '@nestjs/platform-fastify', 'reflect-metadata', 'rxjs'] as const) deps.add(p);
-    dev.add('@nestjs/testing');
   }
   const pin = (set: Set<TsPackage>) => Object.fromEntries([...set].sort().map((p) => [p, TS_PACKAGE_VERSIONS[p]]));
   return { dependencies: pin(deps), devDependencies: pin(dev) };

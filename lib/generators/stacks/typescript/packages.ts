@@ -25,7 +25,6 @@ export const TS_PACKAGE_VERSIONS = {
   '@nestjs/common': '11.2.10',
   '@nestjs/core': '11.2.10',
   '@nestjs/platform-fastify': '11.2.8',
-  '@nestjs/testing': '11.2.6',
   'reflect-metadata': '0.2.2',
   rxjs: '7.8.2',
   // build and types

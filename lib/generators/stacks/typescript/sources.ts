@@ -3,6 +3,7 @@
 // from the design is written with tsString/commentText or as an identifier made by escape.ts.
 import type { EventField } from '@/lib/model';
 import type { Project, ServiceSpec } from '../../project';
+import { serviceDbSchema } from '../../contracts/sql-migrations';
 import { commentText, tsString } from '../../escape';
 import { callModels, envModels, eventModels, topicsOn, type EnvModel } from './model';
 
@@ -365,7 +366,10 @@ export function dependenciesSource(spec: ServiceSpec, project: Project): string 
   L.push('');
   L.push('export function createDependencies(config: Config, log: Logger): Dependencies {');
   L.push('  const stop = new AbortController();');
-  for (const s of pgStores) L.push(`  const ${vars.get(s.id)} = createPool(config[${tsString(s.urlEnv)}], log);`);
+  // Services sharing their database keep their tables in their own schema (see migrations/).
+  const schema = primary ? serviceDbSchema(project, spec) : undefined;
+  const schemaArg = schema && schema !== 'public' ? `, ${tsString(schema)}` : '';
+  for (const s of pgStores) L.push(`  const ${vars.get(s.id)} = createPool(config[${tsString(s.urlEnv)}], log${primary && s.id === primary.id ? schemaArg : ''});`);
   for (const s of redisStores) {
     const v = vars.get(s.id)!;
     L.push(`  const ${v} = new Redis(config[${tsString(s.urlEnv)}], { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: false });`);
@@ -466,7 +470,7 @@ export function dependenciesSource(spec: ServiceSpec, project: Project): string 
     L.push('      const connecting: Promise<boolean>[] = [');
     if (primary) {
       L.push(
-        `        keepTrying(${tsString(primary.name)}, async () => {\n          await migrate(${pool}, config.MIGRATIONS_DIR, log);\n          migrated = true;\n        }, log, stop.signal),`,
+        `        keepTrying(${tsString(primary.name)}, async () => {\n          await migrate(${pool}, config.MIGRATIONS_DIR, log${schemaArg});\n          migrated = true;\n        }, log, stop.signal),`,
       );
     }
     if (hasEvents) L.push('        ...Object.values(brokers).map((broker) => keepTrying(broker.name, () => broker.connect(), log, stop.signal)),');
