@@ -1,5 +1,6 @@
-// The e-commerce template with every service on FastAPI, written to a temp dir and checked at the
-// strongest level this machine allows (printed, never skipped silently):
+// The e-commerce template with every service on FastAPI, and a design full of hostile names on every
+// broker, store and protocol, written to a temp dir and checked at the strongest level this machine
+// allows (printed, never skipped silently):
 //   compile  every .py byte-compiles (always);
 //   venv     a virtualenv with the services' pinned requirements (from the local wheel index; cached
 //            in .cache/generated-py/<hash>/): each service's pytest suite passes, and each starts
@@ -16,14 +17,23 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getGraph } from '@/lib/graph';
 import { freePort } from '@/scripts/lib/servers';
-import { buildProject, resolveOptions, type GeneratedFile } from '../../index';
+import type { Design } from '@/lib/model';
+import { buildProject, resolveOptions, type ExportOptions, type GeneratedFile } from '../../index';
 import { buildPyService } from './fastapi-model';
+import { hostileDesign } from './test-designs';
 import { allFastapi, generateFastapi, loadTemplateDesign, REPO_ROOT, writeFiles } from './test-utils';
 
-const design = loadTemplateDesign('ecommerce.archwright.yaml');
-const partial = allFastapi(design);
-const project = buildProject(design, getGraph(design), resolveOptions(design, partial));
-const services = project.services.map((spec) => ({ spec, svc: buildPyService(spec, project) }));
+const ecommerce = loadTemplateDesign('ecommerce.archwright.yaml');
+const DESIGNS: { label: string; design: Design; partial: Partial<ExportOptions> }[] = [
+  { label: 'ecommerce', design: ecommerce, partial: allFastapi(ecommerce) },
+  { label: 'hostile', design: hostileDesign(), partial: {} },
+];
+/** Every FastAPI service of both designs, with the directory it is written to (relative). */
+const services = DESIGNS.flatMap(({ label, design, partial }) => {
+  const project = buildProject(design, getGraph(design), resolveOptions(design, partial));
+  return project.services.map((spec) => ({ id: `${label}/${spec.name}`, rel: path.join(label, 'services', spec.name), spec, svc: buildPyService(spec, project) }));
+});
+type Service = (typeof services)[number];
 /** Needed for the venv level; the others (broker clients, OpenTelemetry SDK) are imported lazily. */
 const ESSENTIAL = ['fastapi', 'uvicorn', 'pydantic', 'httpx', 'pytest'];
 
@@ -45,8 +55,7 @@ function run(cmd: string, args: string[], opts: { cwd?: string; env?: Env; timeo
 }
 
 /** The environment a generated service sees: its test values, nothing else from this process that could leak in. */
-function serviceEnv(name: string, port: number, extra: Env = {}): Env {
-  const svc = services.find((s) => s.spec.name === name)!.svc;
+function serviceEnv({ svc }: Service, port: number, extra: Env = {}): Env {
   const env: Env = { PATH: process.env.PATH, HOME: process.env.HOME, LANG: 'C.UTF-8', PYTHONDONTWRITEBYTECODE: '1', PYTHONUNBUFFERED: '1' };
   for (const f of svc.settings) if (f.testValue !== '') env[f.env] = f.testValue;
   // Tracing on, towards a collector that is not there: the exporter must not hold anything up.
@@ -64,9 +73,10 @@ async function getStatus(url: string): Promise<number | undefined> {
 }
 
 /** Starts a service, checks its health endpoints, sends SIGTERM and waits for a clean exit. */
-async function startAndStop(python: string, dir: string, name: string, extraEnv: Env = {}): Promise<void> {
+async function startAndStop(python: string, dir: string, service: Service, extraEnv: Env = {}): Promise<void> {
+  const name = service.id;
   const port = await freePort();
-  const child = spawn(python, ['-m', 'app'], { cwd: dir, env: childEnv(serviceEnv(name, port, extraEnv)), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(python, ['-m', 'app'], { cwd: dir, env: childEnv(serviceEnv(service, port, extraEnv)), stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr.on('data', (d: Buffer) => (output += d.toString()));
@@ -175,15 +185,18 @@ function prepareDebian(stubRoot: string): { python: string; pythonPath: string; 
   return { python, pythonPath: stubRoot, stubbed };
 }
 
-describe('generated FastAPI services: e-commerce template, every service on fastapi', () => {
+describe('generated FastAPI services: e-commerce on fastapi, and a hostile design', () => {
   let dir = '';
   let files: GeneratedFile[] = [];
-  const serviceDir = (name: string) => path.join(dir, 'services', name);
+  const serviceDir = (s: Service) => path.join(dir, s.rel);
 
   beforeAll(() => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'archwright-fastapi-'));
-    files = generateFastapi(design, partial);
-    writeFiles(dir, files);
+    for (const { label, design, partial } of DESIGNS) {
+      const generated = generateFastapi(design, partial).map((f) => ({ ...f, path: `${label}/${f.path}` }));
+      writeFiles(dir, generated);
+      files.push(...generated);
+    }
   });
 
   afterAll(() => {
@@ -194,7 +207,7 @@ describe('generated FastAPI services: e-commerce template, every service on fast
     const python = ['python3', '/usr/bin/python3'].find((p) => run(p, ['-c', 'import py_compile']).ok);
     if (!python) throw new Error('no python3: cannot even byte-compile the generated services');
     const py = files.filter((f) => f.path.endsWith('.py')).map((f) => path.join(dir, f.path));
-    expect(services.length).toBe(6);
+    expect(services.length).toBe(8);
     expect(py.length).toBeGreaterThan(services.length * 20);
     const started = performance.now();
     const script = 'import py_compile, sys\nfor f in sys.argv[1:]:\n    py_compile.compile(f, doraise=True, cfile=f + "c")';
@@ -207,9 +220,9 @@ describe('generated FastAPI services: e-commerce template, every service on fast
     const reasons: string[] = [];
     const requirements = [
       ...new Set(
-        services.flatMap(({ spec }) => [
-          ...readFileSync(path.join(serviceDir(spec.name), 'requirements.txt'), 'utf8').split('\n'),
-          ...readFileSync(path.join(serviceDir(spec.name), 'requirements-dev.txt'), 'utf8').split('\n'),
+        services.flatMap((s) => [
+          ...readFileSync(path.join(serviceDir(s), 'requirements.txt'), 'utf8').split('\n'),
+          ...readFileSync(path.join(serviceDir(s), 'requirements-dev.txt'), 'utf8').split('\n'),
         ]),
       ),
     ]
@@ -224,20 +237,20 @@ describe('generated FastAPI services: e-commerce template, every service on fast
           `level venv: ${venv.python}${venv.missing.length ? `; not in the package index: ${venv.missing.join(', ')} (imported lazily: those dependencies just stay unready)` : '; every pinned requirement installed'}`,
         );
         const testsStarted = performance.now();
-        await inPool(services, 2, async ({ spec }) => {
+        await inPool(services, 2, async (s) => {
           const r = await new Promise<{ code: number | null; out: string }>((resolve) => {
-            const child = spawn(venv.python, ['-m', 'pytest', '-p', 'no:cacheprovider'], { cwd: serviceDir(spec.name), env: childEnv({ PATH: process.env.PATH, HOME: process.env.HOME, PYTHONDONTWRITEBYTECODE: '1' }) });
+            const child = spawn(venv.python, ['-m', 'pytest', '-p', 'no:cacheprovider'], { cwd: serviceDir(s), env: childEnv({ PATH: process.env.PATH, HOME: process.env.HOME, PYTHONDONTWRITEBYTECODE: '1' }) });
             let out = '';
             child.stdout.on('data', (d: Buffer) => (out += d.toString()));
             child.stderr.on('data', (d: Buffer) => (out += d.toString()));
             child.on('exit', (code) => resolve({ code, out }));
           });
-          expect(r.code, `pytest in services/${spec.name}\n${r.out}`).toBe(0);
-          log(`  ${spec.name}: pytest ${/(\d+ passed[^\n]*)/.exec(r.out)?.[1] ?? 'passed'}`);
+          expect(r.code, `pytest in ${s.rel}\n${r.out}`).toBe(0);
+          log(`  ${s.id}: pytest ${/(\d+ passed[^\n]*)/.exec(r.out)?.[1] ?? 'passed'}`);
         });
         log(`  pytest for ${services.length} services in ${seconds(testsStarted)}`);
         const startStarted = performance.now();
-        await inPool(services, 2, ({ spec }) => startAndStop(venv.python, serviceDir(spec.name), spec.name));
+        await inPool(services, 2, (s) => startAndStop(venv.python, serviceDir(s), s));
         log(`  ${services.length} services started (/health/live 200, /health/ready 503) and shut down gracefully on SIGTERM in ${seconds(startStarted)}`);
         log(`level venv passed in ${seconds(started)}`);
         return;
@@ -254,11 +267,11 @@ describe('generated FastAPI services: e-commerce template, every service on fast
         if (typeof deb !== 'string') {
           const started = performance.now();
           log(`level debian: ${deb.python}${deb.stubbed.length ? ` with stand-ins for ${deb.stubbed.join(', ')}` : ''}; pytest is not run at this level`);
-          for (const { spec } of services) {
-            const imported = run(deb.python, ['-c', 'import app.main, app.wiring, app.routes; app.main.create_app'], { cwd: serviceDir(spec.name), env: { PATH: process.env.PATH, PYTHONPATH: deb.pythonPath } });
-            expect(imported.ok, `${spec.name}: import\n${imported.out}`).toBe(true);
+          for (const s of services) {
+            const imported = run(deb.python, ['-c', 'import app.main, app.wiring, app.routes; app.main.create_app'], { cwd: serviceDir(s), env: { PATH: process.env.PATH, PYTHONPATH: deb.pythonPath } });
+            expect(imported.ok, `${s.id}: import\n${imported.out}`).toBe(true);
           }
-          await inPool(services, 2, ({ spec }) => startAndStop(deb.python, serviceDir(spec.name), spec.name, { PYTHONPATH: deb.pythonPath }));
+          await inPool(services, 2, (s) => startAndStop(deb.python, serviceDir(s), s, { PYTHONPATH: deb.pythonPath }));
           log(`level debian passed: ${services.length} services imported, started (/health/live 200), stopped by SIGTERM in ${seconds(started)}`);
           return;
         }
