@@ -187,7 +187,7 @@ function prepareDebian(stubRoot: string): { python: string; pythonPath: string; 
 
 describe('generated FastAPI services: e-commerce on fastapi, and a hostile design', () => {
   let dir = '';
-  let files: GeneratedFile[] = [];
+  const files: GeneratedFile[] = [];
   const serviceDir = (s: Service) => path.join(dir, s.rel);
 
   beforeAll(() => {
