@@ -89,6 +89,27 @@ describe('adr', () => {
     expect(await lintMarkdown(files)).toEqual([]);
   });
 
+  it('records shared databases in ADR-0003 with the schema each service keeps its tables in', async () => {
+    const design = designSchema.parse({
+      name: 'Shared',
+      nodes: [
+        { kind: 'service', id: 'a', name: 'orders', position: { x: 0, y: 0 } },
+        { kind: 'service', id: 'b', name: 'billing', position: { x: 0, y: 0 } },
+        { kind: 'database', id: 'db', name: 'main-db', technology: 'postgres', position: { x: 0, y: 0 } },
+      ],
+      edges: [
+        { kind: 'data', id: 'e1', source: 'a', target: 'db' },
+        { kind: 'data', id: 'e2', source: 'b', target: 'db' },
+      ],
+    });
+    const files = run(adrGenerator, design);
+    const adr3 = files[2].content;
+    expect(adr3).toContain('# ADR-0003: Give every service its own database, with known shared stores');
+    expect(adr3).toContain('`orders`: `orders`, `billing`: `billing`');
+    expect(adr3).toContain('no owning service');
+    expect(await lintMarkdown(files)).toEqual([]);
+  });
+
   it('is deterministic and matches the snapshot on the e-commerce template', () => {
     expect(run(adrGenerator, ecommerce)).toEqual(run(adrGenerator, ecommerce));
     expect(run(adrGenerator, ecommerce)).toMatchSnapshot();

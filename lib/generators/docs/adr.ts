@@ -307,9 +307,9 @@ function data(ctx: GeneratorContext): Omit<AdrRecord, 'number'> {
       options: mdList(['Database per service', 'A shared database with a schema per service', 'A shared database and shared tables']),
       outcome: [
         `Chosen option: "${mdProse(chosen)}", because it keeps services independently deployable and their data private.`,
-        mdProse(
-          'Each service with a PostgreSQL database gets services/<name>/migrations/0001_init.sql with the runtime tables (records, outbox, processed_messages, received_events); later migrations are added as new files and follow expand-contract: add, backfill, switch readers, then remove in a later release.',
-        ),
+        `Each service with a PostgreSQL database gets ${mdCode('services/<name>/migrations/0001_init.sql')} with the runtime tables (${['records', 'outbox', 'processed_messages', 'received_events'].map(mdCode).join(', ')}); later migrations are added as new files and follow expand-contract: add, backfill, switch readers, then remove in a later release.${
+          sharedPrimary.length ? ` Services sharing a database keep their tables in a schema of their own (${sharedPrimary.map((s) => `${mdCode(s.name)}: ${mdCode(serviceDbSchema(project, s)!)}`).join(', ')}).` : ''
+        }`,
       ].join('\n\n'),
       consequences: mdList([
         'Good, because each team owns its schema and migrations.',

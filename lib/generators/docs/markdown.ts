@@ -44,7 +44,9 @@ export function mdCode(value: string): string {
     .replace(/[`\u0000-\u001f\u007f\u0085\u2028\u2029]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim()
-    // A pipe would split a table cell even inside a code span (GFM).
+    // A pipe would split a table cell even inside a code span (GFM): escape it, and drop
+    // backslashes before it, which would escape the escape.
+    .replace(/\\+\|/g, '|')
     .replace(/\|/g, '\\|');
   return safe ? `\`${safe}\`` : '-';
 }

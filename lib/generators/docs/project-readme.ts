@@ -45,7 +45,7 @@ export const projectReadmeGenerator: Generator = {
     if (targets.includes('compose')) layout.push(`${mdCode('docker-compose.yml')} and ${mdCode('.env.example')}: the local environment`);
     if (targets.includes('k8s')) layout.push(`${mdCode('k8s/')}: Kubernetes manifests (kustomization)`);
     if (targets.includes('do')) layout.push(`${mdCode('.do/app.yaml')}: DigitalOcean App Platform spec`);
-    if (gateways.some((g) => g.technology === 'nginx')) layout.push(`${mdCode('gateway/')}: gateway configuration (nginx)`);
+    if (gateways.length) layout.push(`${mdCode('gateway/')}: gateway configuration (nginx)`);
     if (options.observability) layout.push(`${mdCode('observability/')}: OpenTelemetry collector, Prometheus and Grafana configuration`);
     layout.push(`${mdCode('docs/')}: architecture, decision records and roadmap`);
     layout.push(`${mdCode('Makefile')}: shortcuts for the commands in this file`);

@@ -35,7 +35,7 @@ export const roadmapGenerator: Generator = {
       (s) => {
         const out: string[] = [];
         if (s.primaryDatabase) {
-          out.push(`Review ${mdCode(migrationPath(s))}: the runtime tables (records, outbox, processed\\_messages, received\\_events) in ${mdCode(s.primaryDatabase.name)}.`);
+          out.push(`Review ${mdCode(migrationPath(s))}: the runtime tables (${['records', 'outbox', 'processed_messages', 'received_events'].map(mdCode).join(', ')}) in ${mdCode(s.primaryDatabase.name)}.`);
           out.push(`Add the domain tables in ${mdCode(`services/${s.name}/migrations/0002_domain.sql`)} (expand-contract, indexes for the queries of each endpoint).`);
         }
         for (const d of s.datastores) {
@@ -53,7 +53,7 @@ export const roadmapGenerator: Generator = {
         const out: string[] = [];
         if (s.endpoints.length) out.push(`Replace the open request and response schemas in ${mdCode(`contracts/openapi/${s.name}.yaml`)} with the fields of its ${s.endpoints.length} endpoint${s.endpoints.length === 1 ? '' : 's'}.`);
         const model = protoModel(ctx, s);
-        if (model) out.push(`Give the ${model.methods.length} rpc${model.methods.length === 1 ? '' : 's'} in ${mdCode(model.path)} typed fields instead of body\\_json.`);
+        if (model) out.push(`Give the ${model.methods.length} rpc${model.methods.length === 1 ? '' : 's'} in ${mdCode(model.path)} typed fields instead of ${mdCode('body_json')}.`);
         for (const e of [...new Map(s.publishes.map((p) => [`${p.event}\u0000${p.version}`, p])).values()]) {
           const v = findEventVersion(versions, e.event, e.version);
           const label = mdProse(`${e.event} v${e.version}`);
