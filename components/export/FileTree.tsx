@@ -81,7 +81,7 @@ export const FileTree = memo(function FileTree({ files, selected, onSelect }: Fi
       {dir.dirs.map((d) => {
         const isOpen = open.has(d.path);
         return (
-          <li key={d.path} role="treeitem" aria-expanded={isOpen} aria-selected={false} aria-label={d.name}>
+          <li key={d.path} role="treeitem" aria-expanded={isOpen} aria-selected={false} aria-label={d.name} data-path={d.path}>
             <button
               type="button"
               onClick={() => toggle(d.path)}
@@ -100,7 +100,7 @@ export const FileTree = memo(function FileTree({ files, selected, onSelect }: Fi
         );
       })}
       {dir.files.map((f) => (
-        <li key={f.path} role="treeitem" aria-selected={selected === f.path} aria-label={f.name}>
+        <li key={f.path} role="treeitem" aria-selected={selected === f.path} aria-label={f.name} data-path={f.path}>
           <button
             type="button"
             onClick={() => onSelect(f.path)}
