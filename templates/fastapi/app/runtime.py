@@ -26,6 +26,9 @@ class Component:
     #: Whether /health/ready reports this component.
     checked = True
 
+    def attach(self, runtime: "Runtime") -> None:
+        """Called once the runtime exists, for components that need it (e.g. to report readiness)."""
+
     async def start(self) -> None:
         """Must not block on the network: connect in a background task instead."""
 
@@ -148,6 +151,8 @@ class Runtime:
         self.stopping = False
         for key, value in services.items():
             setattr(self, key, value)
+        for component in self.components:
+            component.attach(self)
 
     async def start(self) -> None:
         for component in self.components:

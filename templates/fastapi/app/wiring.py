@@ -41,7 +41,8 @@ def build_runtime(settings: Settings) -> Runtime:
     if relay is not None:
         components.append(relay)
     components.append(clients)
-    return Runtime(
+{{grpcServer}}
+    runtime = Runtime(
         components,
         settings=settings,
         databases=databases,
@@ -53,4 +54,6 @@ def build_runtime(settings: Settings) -> Runtime:
         relay=relay,
         consumer=consumer,
         clients=clients,
+        grpc_server=grpc_server,
     )
+    return runtime

@@ -228,6 +228,7 @@ export function wiringCode(svc: PyService): Record<string, string> {
   if (svc.postgres.length) imports.push('from .db import Database');
   for (const [module, cls] of [...new Set(spec.brokers.map((b) => b.technology))].sort().map((t) => BROKER_CLASS[t])) imports.push(`from .messaging.${module} import ${cls}`);
   if (svc.tcpStores.length) imports.push('from .runtime import TcpDependency');
+  if (spec.grpcPort !== undefined) imports.push('from .grpc_server import GrpcServer');
   imports.push(spec.primaryDatabase ? 'from .store import PostgresStore' : 'from .store import MemoryStore');
 
   const url = (env: string) => settingValue(settingByEnv(svc, env));
@@ -254,6 +255,10 @@ export function wiringCode(svc: PyService): Record<string, string> {
     others: pyCollection('[', ']', others, 4),
     store: spec.primaryDatabase ? `PostgresStore(databases[${py(spec.primaryDatabase.name)}])` : 'MemoryStore()',
     clients: 'Clients(settings)',
+    grpcServer:
+      spec.grpcPort !== undefined
+        ? indent(['# Serves GRPC_PORT for gRPC callers; stopped first, so they fail over before anything else closes.', 'grpc_server = GrpcServer(settings.grpc_port, settings.host)', 'components.append(grpc_server)'], 4)
+        : '    grpc_server = None  # nothing calls this service over gRPC',
   };
 }
 

@@ -138,7 +138,8 @@ function buildSettings(spec: ServiceSpec): SettingField[] {
   add({ env: 'SERVICE_NAME', type: 'str', defaultLiteral: JSON.stringify(spec.name), constraints: 'min_length=1', description: 'Service name in logs and traces', schemes: [], testValue: spec.name, localValue: undefined });
   add({ env: 'LOG_LEVEL', type: 'str', defaultLiteral: '"info"', constraints: '', description: 'Log level (debug, info, warning, error)', schemes: [], testValue: 'warning', localValue: undefined });
   if (envByName.has('GRPC_PORT')) {
-    add({ env: 'GRPC_PORT', type: 'int', defaultLiteral: String(spec.grpcPort ?? 50051), constraints: 'ge=1, le=65535', description: 'gRPC port', schemes: [], testValue: String(spec.grpcPort ?? 50051), localValue: undefined });
+    // 0 binds any free port (tests run several services side by side).
+    add({ env: 'GRPC_PORT', type: 'int', defaultLiteral: String(spec.grpcPort ?? 50051), constraints: 'ge=0, le=65535', description: 'gRPC port (0: any free port)', schemes: [], testValue: '0', localValue: String(spec.grpcPort ?? 50051) });
   }
   add({ env: 'OTEL_EXPORTER_OTLP_ENDPOINT', type: 'Optional[str]', defaultLiteral: 'None', constraints: '', description: 'OpenTelemetry collector (OTLP/HTTP); tracing is off when unset', schemes: [], testValue: '', localValue: spec.tracing ? 'http://localhost:4318' : undefined });
   add({ env: 'OTEL_SERVICE_NAME', type: 'Optional[str]', defaultLiteral: 'None', constraints: '', description: 'Service name in traces (default: SERVICE_NAME)', schemes: [], testValue: '', localValue: undefined });
@@ -377,7 +378,7 @@ export function buildPyService(spec: ServiceSpec, project: Project): PyService {
   if (spec.brokers.some((b) => b.technology === 'rabbitmq')) packages.push('aio-pika');
   if (spec.brokers.some((b) => b.technology === 'kafka')) packages.push('aiokafka');
   if (spec.brokers.some((b) => b.technology === 'nats')) packages.push('nats-py');
-  if (spec.calls.some((c) => c.protocol === 'grpc')) packages.push('grpcio');
+  if (spec.calls.some((c) => c.protocol === 'grpc') || spec.grpcPort !== undefined) packages.push('grpcio');
   if (spec.tracing) packages.push('opentelemetry-api', 'opentelemetry-sdk', 'opentelemetry-exporter-otlp-proto-http');
   const schema = serviceDbSchema(project, spec);
   return {

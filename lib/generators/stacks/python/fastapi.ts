@@ -110,6 +110,10 @@ function files(ctx: GeneratorContext, spec: ServiceSpec): Emit[] {
   if (svc.postgres.length) out.push(['app/db.py']);
   if (svc.redisCaches.length) out.push(['app/cache.py']);
   if (svc.clients.some((c) => c.protocol === 'grpc')) out.push(['app/grpc_client.py']);
+  if (spec.grpcPort !== undefined) {
+    out.push(['app/grpc_server.py']);
+    out.push(['tests/test_grpc.py']);
+  }
   if (svc.handlers.length) {
     out.push(['app/handlers.py', handlersCode(svc)]);
     out.push(['tests/test_consumer.py']);
