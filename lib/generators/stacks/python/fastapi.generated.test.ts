@@ -11,7 +11,7 @@
 // ARCHWRIGHT_PY_LEVEL=compile|debian|venv forces a level (a forced level that cannot run fails).
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -142,6 +142,12 @@ function prepareVenv(requirements: string[]): Venv | string {
       rmSync(tmp, { recursive: true, force: true }); // another run cached it first
     }
     log(`virtualenv built in ${seconds(started)} (cached in ${path.relative(REPO_ROOT, dir)})`);
+    // Older virtualenvs (other requirements) and abandoned builds would only pile up.
+    for (const entry of readdirSync(root)) {
+      const full = path.join(root, entry);
+      const abandoned = entry.includes('.tmp-') && Date.now() - statSync(full).mtimeMs > 3_600_000;
+      if ((/^[0-9a-f]{16}$/.test(entry) && entry !== hash) || abandoned) rmSync(full, { recursive: true, force: true });
+    }
   } else {
     log(`virtualenv reused from ${path.relative(REPO_ROOT, dir)}`);
   }

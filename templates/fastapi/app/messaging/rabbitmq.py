@@ -44,7 +44,7 @@ class RabbitMqBroker(Broker):
 
     def _consumer(self, subs: List[Subscription]) -> Any:
         async def on_message(message: Any) -> None:
-            headers = {str(k): str(v) for k, v in (message.headers or {}).items()}
+            headers = {str(k): v.decode("utf-8", "replace") if isinstance(v, (bytes, bytearray)) else str(v) for k, v in (message.headers or {}).items()}
             try:
                 await self.deliver(subs, message.body, headers)
             except PoisonMessage as exc:
