@@ -445,8 +445,11 @@ export function buildProject(design: Design, graph: DesignGraph, options: Pick<E
       e.ident = ident;
     }
   }
-  const fieldsOf = (event: string, version: number): EventField[] =>
-    design.events.find((e) => e.name === event && e.version === version)?.fields ?? [];
+  // A published version is frozen: code validates against its snapshot, as the contracts do.
+  const fieldsOf = (event: string, version: number): EventField[] => {
+    const found = design.events.find((e) => e.name === event && e.version === version);
+    return found?.published?.fields ?? found?.fields ?? [];
+  };
 
   const grpcTargets = new Set<string>();
   for (const e of graph.edgesByKind.call) if (e.edge.protocol === 'grpc' && e.target.kind === 'service') grpcTargets.add(e.target.id);
