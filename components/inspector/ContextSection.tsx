@@ -11,6 +11,7 @@ const FIELDS: readonly { key: TextKey; label: string; placeholder: string; multi
   { key: 'domain', label: 'Domain', placeholder: 'Online retail for EU consumers' },
   { key: 'scale', label: 'Scale', placeholder: '2k orders/min at peak, 50k daily users' },
   { key: 'latencySla', label: 'Latency SLAs', placeholder: 'p99 < 300 ms for checkout' },
+  { key: 'availability', label: 'Availability', placeholder: '99.9% monthly for browsing and checkout' },
   { key: 'strongConsistency', label: 'Must be strongly consistent', placeholder: 'Payments, stock reservation', multiline: true },
   { key: 'eventualConsistency', label: 'May be eventually consistent', placeholder: 'Notifications, search, analytics', multiline: true },
   { key: 'compliance', label: 'Compliance', placeholder: 'PCI DSS, GDPR' },

@@ -1,18 +1,11 @@
 import { z } from 'zod';
+import { LIMITS } from './kinds';
 import { DNS_LABEL_MAX, DNS_LABEL_RE } from './names';
 
 // Every object is "loose": fields this build does not know are kept and written back, so a file
 // from a newer minor feature survives a round trip through an older editor.
 
-/** Limits that bound what a design file may hold (hostile or corrupt files stop here). */
-export const LIMITS = {
-  idLength: 64,
-  labelLength: 200,
-  textLength: 10_000,
-  nodes: 20_000,
-  edges: 60_000,
-  listItems: 1_000,
-} as const;
+export { LIMITS, NODE_KINDS, EDGE_KINDS } from './kinds';
 
 const id = z
   .string()
@@ -184,8 +177,6 @@ export type DesignNode = z.infer<typeof nodeSchema>;
 export type NodeKind = DesignNode['kind'];
 export type NodeOfKind<K extends NodeKind> = Extract<DesignNode, { kind: K }>;
 
-export const NODE_KINDS = ['service', 'gateway', 'broker', 'database', 'cache', 'external', 'client', 'observability'] as const satisfies readonly NodeKind[];
-
 // ---- edges -------------------------------------------------------------------------------
 
 const edgeBase = {
@@ -268,7 +259,6 @@ export type DataEdge = z.infer<typeof dataEdgeSchema>;
 export type DesignEdge = z.infer<typeof edgeSchema>;
 export type EdgeKind = DesignEdge['kind'];
 export type EdgeOfKind<K extends EdgeKind> = Extract<DesignEdge, { kind: K }>;
-export const EDGE_KINDS = ['call', 'publish', 'subscribe', 'data'] as const satisfies readonly EdgeKind[];
 
 // ---- events, groups, presentation, decisions, settings -------------------------------------
 
@@ -370,6 +360,8 @@ export const contextSchema = z.looseObject({
   scale: text.default(''),
   /** Latency targets, e.g. "p99 < 300 ms for checkout". */
   latencySla: text.default(''),
+  /** Availability target, e.g. "99.9% monthly for checkout". */
+  availability: text.default(''),
   /** What must be strongly consistent (payments, stock reservation…). */
   strongConsistency: text.default(''),
   /** What may be eventually consistent (notifications, analytics…). */
