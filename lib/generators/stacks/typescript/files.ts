@@ -8,6 +8,7 @@ import { render } from '../../render';
 import { callModels, eventModels, type RouteSpec } from './model';
 import { TS_PACKAGE_VERSIONS, type TsPackage } from './packages';
 import { allEnv, brokerFiles, clientsSource, configSource, dependenciesSource, eventsSource, handlersSource } from './sources';
+import { ownProto, protoCopies } from './grpc';
 import { configTestSource } from './http-sources';
 
 export type TsStack = 'fastify' | 'nestjs';
@@ -26,7 +27,9 @@ export function runtimeFiles(spec: ServiceSpec): string[] {
   if (spec.primaryDatabase) files.push('lib/pg-records.ts');
   if (spec.consumes.length > 0) files.push('lib/consumer.ts');
   if (spec.primaryDatabase && spec.publishes.some((e) => e.outbox)) files.push('lib/outbox.ts');
-  if (spec.calls.some((c) => c.protocol === 'grpc')) files.push('lib/grpc-client.ts');
+  // The server's test calls it through the client.
+  if (spec.grpcPort || spec.calls.some((c) => c.protocol === 'grpc')) files.push('lib/grpc-client.ts');
+  if (spec.grpcPort) files.push('lib/grpc-server.ts');
   for (const b of brokerFiles(spec)) files.push(`lib/brokers/${b}.ts`);
   return files.sort();
 }
@@ -56,7 +59,7 @@ export function dependencies(spec: ServiceSpec, stack: TsStack): { dependencies:
   if (techs.has('kafka')) deps.add('kafkajs');
   if (techs.has('nats')) deps.add('nats');
   if (techs.has('redis-streams') || spec.datastores.some((s) => s.technology === 'redis')) deps.add('ioredis');
-  if (files.includes('lib/grpc-client.ts')) {
+  if (files.includes('lib/grpc-client.ts') || files.includes('lib/grpc-server.ts')) {
     deps.add('@grpc/grpc-js');
     deps.add('@grpc/proto-loader');
   }
@@ -149,8 +152,9 @@ export function readme(ctx: GeneratorContext, spec: ServiceSpec, stack: TsStack,
     allEnv(spec, project).map((e) => [code(e.name), e.required ? 'yes' : 'no', mdText(e.description)]),
   );
   const grpc = spec.calls.some((c) => c.protocol === 'grpc');
-  const callNote = grpc
-    ? '\n\ngRPC clients load the service definitions at first use from `PROTO_DIR` (default `./proto`): copy the project\'s `contracts/proto` there (the Docker image needs it too).'
+  const callNote = grpc ? '\n\ngRPC clients load the service definitions at first use from `PROTO_DIR` (default `./proto`, a copy of the contracts).' : '';
+  const serverNote = spec.grpcPort
+    ? `\n\nIt also serves gRPC on port ${spec.grpcPort} (\`GRPC_PORT\`): the rpcs of \`proto/\` (a copy of its contract in \`contracts/proto\`) read and write the same records as the REST endpoints, and \`grpc.health.v1.Health/Check\` answers SERVING when every dependency is ready.`
     : '';
   const stackLine =
     stack === 'fastify'
@@ -171,7 +175,7 @@ export function readme(ctx: GeneratorContext, spec: ServiceSpec, stack: TsStack,
           ? 'Consumed messages are recorded in `received_events` and their ids in `processed_messages` in one transaction with the handler (`src/handlers.ts`).'
           : 'This service has no PostgreSQL database of its own: consumers deduplicate in memory only.'
         : '',
-    calls: calls + callNote,
+    calls: calls + callNote + serverNote,
     env,
     databaseLine: spec.primaryDatabase
       ? `PostgreSQL \`${spec.primaryDatabase.name}\`; the SQL files in \`migrations/\` are applied at startup in order, each once (tracked in \`schema_migrations\`).`
@@ -189,7 +193,10 @@ export function dockerfile(ctx: GeneratorContext, spec: ServiceSpec): string {
     port: spec.port,
     exposePorts: ports,
     migrationsNote: spec.primaryDatabase ? ', the SQL migrations' : '',
-    copyExtra: spec.primaryDatabase ? 'COPY --chown=1000:1000 migrations ./migrations\n' : '',
+    copyExtra: [
+      spec.primaryDatabase ? 'COPY --chown=1000:1000 migrations ./migrations\n' : '',
+      protoCopies(ctx, spec).length > 0 ? 'COPY --chown=1000:1000 proto ./proto\n' : '',
+    ].join(''),
   });
 }
 
@@ -205,11 +212,23 @@ export function commonFiles(ctx: GeneratorContext, spec: ServiceSpec, stack: TsS
   add('src/config.ts', configSource(spec, ctx.project));
   add('src/events.ts', eventsSource(spec, ctx.project));
   add('src/handlers.ts', handlersSource(spec, ctx.project));
-  add('src/clients.ts', clientsSource(spec));
-  add('src/dependencies.ts', dependenciesSource(spec, ctx.project));
+  add('src/clients.ts', clientsSource(spec, ctx));
+  add('src/dependencies.ts', dependenciesSource(spec, ctx));
+  for (const proto of protoCopies(ctx, spec)) add(proto.path, proto.content);
   add('test/resilience.test.ts', fromTemplate(ctx, 'ts-common/test/resilience.test.ts'));
   add('test/resources.test.ts', fromTemplate(ctx, 'ts-common/test/resources.test.ts'));
   add('test/config.test.ts', configTestSource(spec, ctx.project));
+  const proto = ownProto(ctx, spec);
+  if (proto) {
+    add(
+      'test/grpc.test.ts',
+      fromTemplate(ctx, 'ts-common/test/grpc.test.ts', {
+        service: tsString(proto.fullService),
+        resource: tsString(spec.name),
+        operations: `[${proto.methods.map((m) => `{ rpc: ${tsString(m.name)}, method: ${tsString(m.operation.method)} }`).join(', ')}]`,
+      }),
+    );
+  }
   add('package.json', packageJson(spec, stack));
   add('tsconfig.json', fromTemplate(ctx, `${stack}/tsconfig.json`));
   add('tsconfig.build.json', fromTemplate(ctx, 'ts-common/tsconfig.build.json'));

@@ -173,18 +173,24 @@ export interface OperationModel {
 
 const IDEMPOTENT = new Set(['GET', 'PUT', 'DELETE', 'HEAD', 'OPTIONS']);
 
+/** Resolves the contract's service and rpc for operation `index` of a gRPC call (see grpc.ts). */
+export type GrpcResolver = (call: CallSpec) => ({ service: string; rpc: string } | undefined)[];
+
 /** One client per outgoing call, with a method per designed operation. */
-export function callModels(spec: ServiceSpec): CallModel[] {
+export function callModels(spec: ServiceSpec, resolveGrpc?: GrpcResolver): CallModel[] {
   const classes = new Set<string>();
   const props = new Set<string>();
   return spec.calls.map((call) => {
     const names = new Set<string>(['request', 'constructor', 'close']);
-    const operations: OperationModel[] = call.operations.map((op) => {
+    const resolved = call.protocol === 'grpc' && resolveGrpc ? resolveGrpc(call) : [];
+    const operations: OperationModel[] = call.operations.map((op, index) => {
       if (call.protocol === 'grpc') {
-        // Operation paths are `package.Service/Method`; safePath keeps [A-Za-z0-9._~:{}-].
+        // Services: the names of the target's generated contract. Others (externals): the
+        // operation path as `package.Service/Method`; safePath kept [A-Za-z0-9._~:{}-].
         const [svc = '', meth = ''] = op.path.replace(/^\/+/, '').split('/');
-        const grpcService = svc.replace(/[^A-Za-z0-9_.]/g, '').replace(/^\.+|\.+$/g, '') || `${pascalIdent(call.targetName)}Service`;
-        const grpcMethod = pascalIdent(meth || 'Call');
+        const fromContract = resolved[index];
+        const grpcService = fromContract?.service ?? (svc.replace(/[^A-Za-z0-9_.]/g, '').replace(/^\.+|\.+$/g, '') || `${pascalIdent(call.targetName)}Service`);
+        const grpcMethod = fromContract?.rpc ?? pascalIdent(meth || 'Call');
         return {
           method: op.method,
           path: grpcMethod,

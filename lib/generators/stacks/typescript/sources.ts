@@ -3,6 +3,8 @@
 // from the design is written with tsString/commentText or as an identifier made by escape.ts.
 import type { EventField } from '@/lib/model';
 import type { Project, ServiceSpec } from '../../project';
+import type { GeneratorContext } from '../../types';
+import { grpcTargets, ownProto } from './grpc';
 import { serviceDbSchema } from '../../contracts/sql-migrations';
 import { commentText, tsString } from '../../escape';
 import { callModels, envModels, eventModels, topicsOn, type EnvModel } from './model';
@@ -15,7 +17,7 @@ export function extraEnv(spec: ServiceSpec): EnvModel[] {
   if (spec.primaryDatabase) {
     out.push({ name: 'MIGRATIONS_DIR', description: 'Folder of the SQL migrations applied at startup', example: 'migrations', type: { kind: 'string', default: 'migrations' }, required: false });
   }
-  if (spec.calls.some((c) => c.protocol === 'grpc')) {
+  if (spec.grpcPort || spec.calls.some((c) => c.protocol === 'grpc')) {
     out.push({ name: 'PROTO_DIR', description: 'Folder of the .proto contracts (copy of contracts/proto)', example: 'proto', type: { kind: 'string', default: 'proto' }, required: false });
   }
   return out;
@@ -192,8 +194,8 @@ export function handlersSource(spec: ServiceSpec, project: Project): string | un
 }
 
 /** src/clients.ts: one resilient client per outgoing call (undefined without calls). */
-export function clientsSource(spec: ServiceSpec): string | undefined {
-  const models = callModels(spec);
+export function clientsSource(spec: ServiceSpec, ctx: GeneratorContext): string | undefined {
+  const models = callModels(spec, (call) => grpcTargets(ctx, call));
   if (models.length === 0) return undefined;
   const http = models.some((m) => m.call.protocol !== 'grpc');
   const grpc = models.some((m) => m.call.protocol === 'grpc');
@@ -313,7 +315,9 @@ function storeVars(spec: ServiceSpec): Map<string, string> {
 }
 
 /** src/dependencies.ts: pools, caches, brokers, consumers, outbox relay, clients and readiness. */
-export function dependenciesSource(spec: ServiceSpec, project: Project): string {
+export function dependenciesSource(spec: ServiceSpec, ctx: GeneratorContext): string {
+  const project = ctx.project;
+  const proto = ownProto(ctx, spec);
   const vars = storeVars(spec);
   const primary = spec.primaryDatabase;
   const pgStores = spec.datastores.filter((s) => s.technology === 'postgres');
@@ -337,13 +341,14 @@ export function dependenciesSource(spec: ServiceSpec, project: Project): string 
   }
   if (consumes.length > 0) imports.push("import { idempotentConsumer } from './lib/consumer';");
   if (pgStores.length > 0) imports.push(`import { ${['createPool', primary ? 'migrate' : '', 'pingDatabase'].filter(Boolean).join(', ')} } from './lib/db';`);
-  imports.push(`import { ${otherStores.length > 0 ? 'tcpCheck, ' : ''}type ReadinessCheck } from './lib/health';`);
+  if (proto) imports.push("import { GrpcServer } from './lib/grpc-server';");
+  imports.push(`import { ${[otherStores.length > 0 ? 'tcpCheck' : '', proto ? 'readiness' : '', 'type ReadinessCheck'].filter(Boolean).join(', ')} } from './lib/health';`);
   imports.push("import type { Logger } from './lib/logger';");
   if (hasEvents) imports.push("import type { Broker } from './lib/messaging';");
   if (outbox) imports.push("import { OutboxRelay } from './lib/outbox';");
   if (primary) imports.push("import { PgRecordStore } from './lib/pg-records';");
   else imports.push("import { MemoryRecordStore } from './lib/records';");
-  if (primary || hasEvents) imports.push("import { keepTrying } from './lib/resilience';");
+  if (primary || hasEvents || proto) imports.push("import { keepTrying } from './lib/resilience';");
   imports.push("import { ResourceService } from './lib/resources';");
 
   const L: string[] = [
@@ -458,6 +463,19 @@ export function dependenciesSource(spec: ServiceSpec, project: Project): string 
   for (const s of otherStores) L.push(`    { name: ${tsString(s.name)}, check: tcpCheck(config[${tsString(s.urlEnv)}], ${s.port}) },`);
   if (hasEvents) for (const b of spec.brokers) L.push(`    { name: ${tsString(b.name)}, check: () => brokerOf(${tsString(b.name)}).ping() },`);
   L.push('  ];');
+  if (proto) {
+    const resource = spec.name;
+    L.push('  const grpcServer = new GrpcServer({');
+    L.push('    port: config.GRPC_PORT,');
+    L.push('    protoDir: config.PROTO_DIR,');
+    L.push(`    service: ${tsString(proto.fullService)},`);
+    L.push(`    resource: ${tsString(resource)},`);
+    L.push(`    operations: [${proto.methods.map((m) => `{ rpc: ${tsString(m.name)}, method: ${tsString(m.operation.method)} }`).join(', ')}],`);
+    L.push('    resources,');
+    L.push('    isReady: async () => (await readiness(readinessChecks)).ready,');
+    L.push('    log,');
+    L.push('  });');
+  }
   L.push('');
   L.push('  return {');
   L.push('    resources,');
@@ -466,6 +484,11 @@ export function dependenciesSource(spec: ServiceSpec, project: Project): string 
   L.push('    readinessChecks,');
   L.push('    start() {');
   for (const s of redisStores) L.push(`      ${vars.get(s.id)}.connect().catch(() => undefined);`);
+  if (proto) {
+    L.push("      void keepTrying('grpc-server', async () => {");
+    L.push('        await grpcServer.start();');
+    L.push('      }, log, stop.signal);');
+  }
   if (primary || hasEvents) {
     L.push('      const connecting: Promise<boolean>[] = [');
     if (primary) {
@@ -484,14 +507,15 @@ export function dependenciesSource(spec: ServiceSpec, project: Project): string 
     L.push('        })');
     L.push("        .catch((err: unknown) => log.error({ err }, 'starting dependencies failed'));");
   } else {
-    L.push("      log.info({}, 'no dependencies to connect');");
+    if (!proto) L.push("      log.info({}, 'no dependencies to connect');");
   }
   L.push('    },');
   L.push('    async close() {');
   L.push('      stop.abort();');
+  if (proto) L.push('      await grpcServer.stop();');
   if (outbox) L.push('      await relay.stop();');
   if (hasEvents) L.push('      await Promise.allSettled(Object.values(brokers).map((broker) => broker.close()));');
-  if (grpc) for (const m of callModels(spec)) if (m.call.protocol === 'grpc') L.push(`      clients.${m.property}.close();`);
+  if (grpc) for (const m of callModels(spec, (call) => grpcTargets(ctx, call))) if (m.call.protocol === 'grpc') L.push(`      clients.${m.property}.close();`);
   for (const s of redisStores) L.push(`      ${vars.get(s.id)}.disconnect();`);
   for (const s of pgStores) L.push(`      await ${vars.get(s.id)}.end();`);
   L.push('    },');

@@ -1,132 +1,25 @@
 // The real check of the TypeScript stacks (slow; vitest.generated.config.mts runs it): for the
 // e-commerce template with every service on the stack, and for the hostile design, write the
 // services to a temp dir, install their packages once per stack into .cache/generated-ts/
-// (keyed by a hash of the dependency set, symlinked above the services), type-check and compile
+// (every package the stack can use, keyed by a hash of the set, symlinked above the services), type-check and compile
 // every service's src and test with the stack's strict tsconfig (one tsc program for all of
 // them: loading the packages' typings once keeps this within minutes on 2 cores), run each
 // service's own tests, then build one service with its own tsconfig.build.json and start it
 // against dependencies that are not there: /health/live answers 200, /health/ready 503, and
 // SIGTERM ends it with exit code 0.
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GENERATORS } from '../../index';
 import type { TsStack } from './files';
 import { hostileDesign } from './hostile-design';
-import { allOn, generateWith, loadDesign, REPO_ROOT, writeFiles } from './test-utils';
+import { envPointingNowhere, freePort, installOnce, pool, run, waitFor } from './generated-utils';
+import { allOn, generateWith, loadDesign, writeFiles } from './test-utils';
 
-const CACHE = path.join(REPO_ROOT, '.cache', 'generated-ts');
 const STACKS: TsStack[] = ['fastify', 'nestjs'];
 const STARTED_SERVICE = 'orders';
-
-interface RunResult {
-  code: number | null;
-  output: string;
-  ms: number;
-}
-
-function run(cmd: string, args: string[], cwd: string, timeoutMs: number, env: NodeJS.ProcessEnv = process.env): Promise<RunResult> {
-  const started = Date.now();
-  return new Promise((resolve) => {
-    const child = spawn(cmd, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, output, ms: Date.now() - started });
-    });
-    child.on('error', (err) => {
-      clearTimeout(timer);
-      resolve({ code: -1, output: String(err), ms: Date.now() - started });
-    });
-  });
-}
-
-/** Runs `tasks` with at most `limit` at a time. */
-async function pool<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
-  const queue = [...items];
-  await Promise.all(
-    Array.from({ length: Math.min(limit, queue.length) }, async () => {
-      for (let item = queue.shift(); item !== undefined; item = queue.shift()) await task(item);
-    }),
-  );
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-/** Installs the union of the services' dependencies once into the cache; returns node_modules or a reason to skip. */
-async function installOnce(stack: TsStack, serviceDirs: string[]): Promise<{ modules: string } | { skip: string }> {
-  const deps: Record<string, string> = {};
-  const dev: Record<string, string> = {};
-  for (const dir of serviceDirs) {
-    const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { dependencies?: Record<string, string>; devDependencies?: Record<string, string> };
-    Object.assign(deps, pkg.dependencies);
-    Object.assign(dev, pkg.devDependencies);
-  }
-  const sorted = (r: Record<string, string>) => Object.fromEntries(Object.entries(r).sort(([a], [b]) => (a < b ? -1 : 1)));
-  const manifest = { name: `archwright-generated-${stack}`, private: true, dependencies: sorted(deps), devDependencies: sorted(dev) };
-  const hash = createHash('sha256').update(JSON.stringify(manifest)).digest('hex').slice(0, 12);
-  const dir = path.join(CACHE, `${stack}-${hash}`);
-  const marker = path.join(dir, 'node_modules', '.archwright-complete');
-  if (existsSync(marker)) return { modules: path.join(dir, 'node_modules') };
-  const ping = await run('npm', ['view', 'typescript@5.9.3', 'version'], REPO_ROOT, 60_000);
-  if (ping.code !== 0) return { skip: `npm registry unreachable, cannot install the generated ${stack} services' packages: ${ping.output.trim().slice(0, 300)}` };
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(path.join(dir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-  const install = await run('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error'], dir, 900_000);
-  console.warn(`[${stack}] npm install: ${install.ms} ms`);
-  if (install.code !== 0) throw new Error(`npm install failed for ${stack}:\n${install.output}`);
-  writeFileSync(marker, new Date().toISOString());
-  return { modules: path.join(dir, 'node_modules') };
-}
-
-/** Rewrites every address in .env.example to a closed local port: the dependencies are "not there". */
-function envPointingNowhere(serviceDir: string, port: number): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'production' };
-  for (const line of readFileSync(path.join(serviceDir, '.env.example'), 'utf8').split('\n')) {
-    const m = /^([A-Z0-9_]+)='(.*)'$/.exec(line);
-    if (!m) continue;
-    const [, name, value] = m;
-    if (name.startsWith('OTEL_')) continue;
-    env[name] = value
-      .replace(/^([a-z][a-z0-9+.-]*:\/\/)([^@/]*@)?[^/:?]+(:\d+)?/i, (_, scheme: string, auth = '') => `${scheme}${auth}127.0.0.1:1`)
-      .replace(/^[A-Za-z0-9.-]+:\d+$/, '127.0.0.1:1');
-  }
-  env.PORT = String(port);
-  env.LOG_LEVEL = 'warn';
-  return env;
-}
-
-async function waitFor(url: string, timeoutMs: number): Promise<Response> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  while (Date.now() < deadline) {
-    try {
-      return await fetch(url, { signal: AbortSignal.timeout(2_000) });
-    } catch (err) {
-      last = err;
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
-  throw new Error(`${url} never answered: ${String(last)}`);
-}
 
 const root = mkdtempSync(path.join(tmpdir(), 'archwright-ts-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -152,7 +45,7 @@ describe.each(STACKS)('generated %s services', (stack) => {
       for (const name of readdirSync(path.join(out, 'services')).sort()) dirs.push(path.join(out, 'services', name));
     }
     console.warn(`[${stack}] generated ${dirs.length} services in ${Date.now() - started} ms`);
-    const result = await installOnce(stack, dirs);
+    const result = await installOnce(stack);
     if ('skip' in result) {
       skip = result.skip;
       console.warn(`SKIPPED generated ${stack} checks: ${skip}`);
