@@ -47,6 +47,7 @@ describe('adr', () => {
         domain: 'Online retail',
         scale: '2k orders/min',
         latencySla: 'p99 < 300 ms',
+        availability: '99.9%',
         strongConsistency: 'payments',
         eventualConsistency: 'notifications',
         compliance: 'PCI DSS',

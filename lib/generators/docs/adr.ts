@@ -45,6 +45,7 @@ const CONTEXT_FIELDS: { key: keyof ArchitectureContext; label: string }[] = [
   { key: 'domain', label: 'Domain' },
   { key: 'scale', label: 'Expected scale' },
   { key: 'latencySla', label: 'Latency targets' },
+  { key: 'availability', label: 'Availability target' },
   { key: 'strongConsistency', label: 'Must be strongly consistent' },
   { key: 'eventualConsistency', label: 'May be eventually consistent' },
   { key: 'compliance', label: 'Compliance' },
