@@ -177,4 +177,29 @@ describe('sync analysis', () => {
     expect(ring.sync.cycles[0].edges).toHaveLength(n);
     expect(ring.sync.longestPath.hops).toBe(0);
   });
+
+  it('exposes the same adjacency as typed arrays and as per-node lists (built once, in design order)', () => {
+    const d = designOf({
+      nodes: { a: 'service', b: 'service', q: 'broker', db: 'database', ghost: 'external' },
+      edges: ['a -> b', 'b -> a', 'a -> b', 'a -> q', 'q -> b', 'a -> db', 'b -> db', 'a -> ghost', 'a -> nowhere'],
+    });
+    const g = buildGraph(d);
+    const slots = ['outCall', 'inCall', 'outPublish', 'inPublish', 'outSubscribe', 'inSubscribe', 'outData', 'inData'] as const;
+    for (const entry of g.nodeList) {
+      for (const slot of slots) {
+        const { offsets, items } = g.adjacency[slot];
+        const viaCsr = Array.from(items.subarray(offsets[entry.index], offsets[entry.index + 1]), (i) => g.edgeList[i]);
+        expect(entry[slot], `${entry.id}.${slot}`).toEqual(viaCsr);
+        expect(entry[slot]).toBe(entry[slot]);
+        const dir = slot.startsWith('out') ? 'source' : 'target';
+        const kind = slot.replace(/^(out|in)/, '').toLowerCase();
+        expect(viaCsr.every((e) => e.edge.kind === kind && e[dir] === entry)).toBe(true);
+        for (let i = 1; i < viaCsr.length; i++) expect(viaCsr[i - 1].index).toBeLessThan(viaCsr[i].index);
+      }
+    }
+    const a = g.nodes.get('a')!;
+    expect(a.outCall.map((e) => e.id)).toEqual(['a:b', 'a:b:2', 'a:ghost']);
+    expect(g.adjacency.outCall.offsets).toHaveLength(g.nodeList.length + 1);
+    expect(g.storeAt[g.nodes.get('db')!.index]!.edges.map((e) => e.id)).toEqual(['a:db', 'b:db']);
+  });
 });

@@ -2,6 +2,7 @@ import type { CallEdge, DataEdge, Design, DesignEdge, DesignNode, EdgeKind, Edge
 import { longestPathFrom } from './paths';
 import { stronglyConnectedComponents, toCsr } from './scc';
 import type {
+  Adjacency,
   DataStoreInfo,
   DataStoreNode,
   DesignGraph,
@@ -14,6 +15,7 @@ import type {
 } from './types';
 
 const EMPTY: readonly never[] = Object.freeze([]);
+const EMPTY_INTS = new Int32Array(0);
 
 /** A string key for an event name and version (for callers' own sets and maps). */
 export function eventKey(event: string, version: number): string {
@@ -25,23 +27,93 @@ export function topicKey(brokerId: string, topic: string): string {
   return `${brokerId}\u0000${topic}`;
 }
 
-// Mutable twin of NodeEntry, used only while building. Every entry is created by the same
-// literal so that property reads in rules stay monomorphic.
-interface MutableEntry {
-  node: DesignNode;
-  id: string;
-  kind: NodeKind;
-  name: string;
-  index: number;
-  outCall: EdgeEntry<CallEdge>[];
-  inCall: EdgeEntry<CallEdge>[];
-  outPublish: EdgeEntry<PublishEdge>[];
-  inPublish: EdgeEntry<PublishEdge>[];
-  outSubscribe: EdgeEntry<SubscribeEdge>[];
-  inSubscribe: EdgeEntry<SubscribeEdge>[];
-  outData: EdgeEntry<DataEdge>[];
-  inData: EdgeEntry<DataEdge>[];
+// Adjacency slots: 2 * kind + direction (0 = out, 1 = in), kinds in EDGE_KIND_CODE order.
+const SLOTS = 8;
+const EDGE_KIND_CODE = { call: 0, publish: 1, subscribe: 2, data: 3 } as const;
+const SLOT_NAMES = ['outCall', 'inCall', 'outPublish', 'inPublish', 'outSubscribe', 'inSubscribe', 'outData', 'inData'] as const;
+
+/**
+ * Adjacency of every node in compressed sparse row form, one region per slot. Rules read the
+ * typed arrays directly; the per-node arrays of NodeEntry are built only when asked for (by
+ * generators and tests), so a 10,000-node graph allocates no per-node lists at all.
+ */
+class AdjacencyCore {
+  private cache: Map<number, readonly EdgeEntry[]> | undefined;
+  // Filled in once the edges are indexed; entries are created with a reference to this object
+  // first, so their field never changes afterwards.
+  nodeCount = 0;
+  /** offsets[slot * (n + 1) + v] … offsets[slot * (n + 1) + v + 1] index `items`. */
+  offsets: Int32Array = EMPTY_INTS;
+  /** Edge indices (into edgeList), grouped by slot and node, design order within a node. */
+  items: Int32Array = EMPTY_INTS;
+  edgeList: readonly EdgeEntry[] = EMPTY;
+
+  list(slot: number, v: number): readonly EdgeEntry[] {
+    const base = slot * (this.nodeCount + 1) + v;
+    const from = this.offsets[base];
+    const to = this.offsets[base + 1];
+    if (from === to) return EMPTY;
+    const key = slot * this.nodeCount + v;
+    const hit = this.cache?.get(key);
+    if (hit) return hit;
+    const out: EdgeEntry[] = new Array(to - from);
+    for (let k = from; k < to; k++) out[k - from] = this.edgeList[this.items[k]];
+    (this.cache ??= new Map()).set(key, Object.freeze(out));
+    return out;
+  }
 }
+
+// One class for every entry keeps property reads in rules monomorphic; adjacency lists are
+// getters over the shared CSR arrays (built and cached on first use).
+class Entry {
+  constructor(
+    readonly node: DesignNode,
+    readonly id: string,
+    readonly kind: NodeKind,
+    readonly name: string,
+    readonly index: number,
+    readonly adj: AdjacencyCore,
+  ) {}
+  get outCall() {
+    return this.adj.list(0, this.index) as readonly EdgeEntry<CallEdge>[];
+  }
+  get inCall() {
+    return this.adj.list(1, this.index) as readonly EdgeEntry<CallEdge>[];
+  }
+  get outPublish() {
+    return this.adj.list(2, this.index) as readonly EdgeEntry<PublishEdge>[];
+  }
+  get inPublish() {
+    return this.adj.list(3, this.index) as readonly EdgeEntry<PublishEdge>[];
+  }
+  get outSubscribe() {
+    return this.adj.list(4, this.index) as readonly EdgeEntry<SubscribeEdge>[];
+  }
+  get inSubscribe() {
+    return this.adj.list(5, this.index) as readonly EdgeEntry<SubscribeEdge>[];
+  }
+  get outData() {
+    return this.adj.list(6, this.index) as readonly EdgeEntry<DataEdge>[];
+  }
+  get inData() {
+    return this.adj.list(7, this.index) as readonly EdgeEntry<DataEdge>[];
+  }
+}
+type MutableEntry = Entry;
+
+/** Store info with its edge list built on first use (most rules only need the accessors). */
+class StoreInfo {
+  constructor(
+    readonly node: DataStoreNode,
+    readonly entry: NodeEntry<DataStoreNode>,
+    readonly accessors: readonly NodeEntry[],
+    readonly owner: NodeEntry | undefined,
+  ) {}
+  get edges(): readonly EdgeEntry<DataEdge>[] {
+    return this.entry.inData;
+  }
+}
+
 interface MutableEventChannel {
   event: string;
   version: number;
@@ -83,6 +155,7 @@ function distribution(values: Int32Array): Distribution {
  * schema-valid design is safe.
  */
 export function buildGraph(design: Design): DesignGraph {
+  const core = new AdjacencyCore();
   const nodes = new Map<string, MutableEntry>();
   const nodeList: MutableEntry[] = [];
   const duplicateNodeIds: string[] = [];
@@ -98,27 +171,15 @@ export function buildGraph(design: Design): DesignGraph {
   };
   for (const node of design.nodes) {
     const id = node.id;
-    if (nodes.has(id)) {
+    const entry = new Entry(node, id, node.kind, node.name, nodeList.length, core);
+    // set-then-check-size hashes the id once; a duplicate id (rare) restores the first entry.
+    const before = nodes.size;
+    nodes.set(id, entry);
+    if (nodes.size === before) {
+      nodes.set(id, nodeList.find((x) => x.id === id)!);
       duplicateNodeIds.push(id);
       continue;
     }
-    const e = EMPTY as never[];
-    const entry: MutableEntry = {
-      node,
-      id,
-      kind: node.kind,
-      name: node.name,
-      index: nodeList.length,
-      outCall: e,
-      inCall: e,
-      outPublish: e,
-      inPublish: e,
-      outSubscribe: e,
-      inSubscribe: e,
-      outData: e,
-      inData: e,
-    };
-    nodes.set(id, entry);
     nodeList.push(entry);
     byKind[entry.kind].push(entry);
   }
@@ -139,9 +200,11 @@ export function buildGraph(design: Design): DesignGraph {
   // Sync call edges as index pairs, for the typed-array SCC and path passes.
   const callSrc = new Int32Array(design.edges.length);
   const callDst = new Int32Array(design.edges.length);
-  // Adjacency is built in two passes (count, then fill exact-size arrays): growing arrays by push
-  // over-allocates, and allocation dominates at 10,000 nodes. Slot = 2 * kind + direction.
-  const counts = new Int32Array(8 * n);
+  // Adjacency is built in two passes (count, then fill) into one CSR per slot: no per-node
+  // arrays, which at 10,000 nodes were most of the graph's allocations.
+  const counts = new Int32Array(SLOTS * n);
+  const edgeSrc = new Int32Array(design.edges.length);
+  const edgeDst = new Int32Array(design.edges.length);
   const edgeKinds = new Uint8Array(design.edges.length);
 
   const channel = (event: string, version: number): MutableEventChannel => {
@@ -209,52 +272,45 @@ export function buildGraph(design: Design): DesignGraph {
         k = 3;
         datas.push(e as EdgeEntry<DataEdge>);
     }
-    edgeKinds[edgeList.length] = k;
+    const i = edgeList.length;
+    edgeKinds[i] = k;
+    edgeSrc[i] = src.index;
+    edgeDst[i] = dst.index;
     edgeList.push(e);
     counts[2 * k * n + src.index]++;
     counts[(2 * k + 1) * n + dst.index]++;
   }
-  // Fill: allocate each non-empty list at its exact size, then place edges walking backwards,
-  // using the counts as cursors, so each list ends up in design order without a cursor array.
-  for (let v = 0; v < n; v++) {
-    const entry = nodeList[v];
-    if (counts[v] > 0) entry.outCall = new Array(counts[v]);
-    if (counts[n + v] > 0) entry.inCall = new Array(counts[n + v]);
-    if (counts[2 * n + v] > 0) entry.outPublish = new Array(counts[2 * n + v]);
-    if (counts[3 * n + v] > 0) entry.inPublish = new Array(counts[3 * n + v]);
-    if (counts[4 * n + v] > 0) entry.outSubscribe = new Array(counts[4 * n + v]);
-    if (counts[5 * n + v] > 0) entry.inSubscribe = new Array(counts[5 * n + v]);
-    if (counts[6 * n + v] > 0) entry.outData = new Array(counts[6 * n + v]);
-    if (counts[7 * n + v] > 0) entry.inData = new Array(counts[7 * n + v]);
-  }
-  for (let i = edgeList.length - 1; i >= 0; i--) {
-    const e = edgeList[i];
-    const s = e.source.index;
-    const t = e.target.index;
-    const src = nodeList[s];
-    const dst = nodeList[t];
-    switch (edgeKinds[i]) {
-      case 0:
-        src.outCall[--counts[s]] = e as EdgeEntry<CallEdge>;
-        dst.inCall[--counts[n + t]] = e as EdgeEntry<CallEdge>;
-        break;
-      case 1:
-        src.outPublish[--counts[2 * n + s]] = e as EdgeEntry<PublishEdge>;
-        dst.inPublish[--counts[3 * n + t]] = e as EdgeEntry<PublishEdge>;
-        break;
-      case 2:
-        src.outSubscribe[--counts[4 * n + s]] = e as EdgeEntry<SubscribeEdge>;
-        dst.inSubscribe[--counts[5 * n + t]] = e as EdgeEntry<SubscribeEdge>;
-        break;
-      default:
-        src.outData[--counts[6 * n + s]] = e as EdgeEntry<DataEdge>;
-        dst.inData[--counts[7 * n + t]] = e as EdgeEntry<DataEdge>;
+  // Offsets: prefix sums over slots then nodes; `counts` becomes the fill cursor of each list.
+  const m = edgeList.length;
+  const offsets = new Int32Array(SLOTS * (n + 1));
+  let total = 0;
+  for (let slot = 0; slot < SLOTS; slot++) {
+    const base = slot * (n + 1);
+    for (let v = 0; v < n; v++) {
+      offsets[base + v] = total;
+      const c = counts[slot * n + v];
+      counts[slot * n + v] = total;
+      total += c;
     }
+    offsets[base + n] = total;
   }
+  const items = new Int32Array(2 * m);
+  for (let i = 0; i < m; i++) {
+    const k = edgeKinds[i];
+    items[counts[2 * k * n + edgeSrc[i]]++] = i;
+    items[counts[(2 * k + 1) * n + edgeDst[i]]++] = i;
+  }
+  core.nodeCount = n;
+  core.offsets = offsets;
+  core.items = items;
+  core.edgeList = edgeList;
+  const slotView = (slot: number): Adjacency => ({ offsets: offsets.subarray(slot * (n + 1), (slot + 1) * (n + 1)), items });
+  const adjacency = {} as Record<(typeof SLOT_NAMES)[number], Adjacency>;
+  SLOT_NAMES.forEach((name, slot) => (adjacency[name] = slotView(slot)));
   const edgesByKind = { call: calls, publish: publishes, subscribe: subscribes, data: datas };
 
   const sync = analyseSync(nodeList, calls, callSrc, callDst);
-  const { fanIn, fanOut, degreeStats } = serviceDegrees(n, byKind.service);
+  const { fanIn, fanOut, degreeStats } = serviceDegrees(n, byKind.service, offsets, items, edgeSrc, edgeDst);
 
   // Data ownership: who reaches each store, and which stores each service owns (design order).
   const dataStores: DataStoreInfo[] = [];
@@ -267,9 +323,9 @@ export function buildGraph(design: Design): DesignGraph {
     if (entry.kind === 'database' || entry.kind === 'cache') {
       const store = entry as NodeEntry<DataStoreNode>;
       const accessors: NodeEntry[] = [];
-      const dataIn = entry.inData;
-      for (let i = 0; i < dataIn.length; i++) {
-        const src = dataIn[i].source;
+      const inData = 7 * (n + 1) + entry.index;
+      for (let k = offsets[inData], end = offsets[inData + 1]; k < end; k++) {
+        const src = nodeList[edgeSrc[items[k]]];
         if (src.kind !== 'service' || seen[src.index] === entry.index + 1) continue;
         seen[src.index] = entry.index + 1;
         accessors.push(src);
@@ -277,7 +333,7 @@ export function buildGraph(design: Design): DesignGraph {
       const ownerId = store.node.ownerId;
       const ownerEntry = ownerId === undefined ? undefined : nodes.get(ownerId);
       const owner = ownerEntry?.kind === 'service' ? ownerEntry : undefined;
-      const info: DataStoreInfo = { node: store.node, entry: store, edges: dataIn, accessors, owner };
+      const info: DataStoreInfo = new StoreInfo(store.node, store, accessors, owner);
       dataStores.push(info);
       storeAt[entry.index] = info;
       if (owner) {
@@ -289,7 +345,7 @@ export function buildGraph(design: Design): DesignGraph {
     }
   }
 
-  for (const e of datas) hasData[e.source.index] = 1;
+  for (let i = 0; i < datas.length; i++) hasData[datas[i].source.index] = 1;
 
   // The id → edge map and duplicate ids are only needed for lookups by id (fixes, suppressions).
   let edgeIndex: Map<string, EdgeEntry> | undefined;
@@ -312,6 +368,7 @@ export function buildGraph(design: Design): DesignGraph {
     nodeList,
     edgeList,
     nodesByKind: byKind as unknown as DesignGraph['nodesByKind'],
+    adjacency,
     edgesByKind,
     services: byKind.service as unknown as DesignGraph['services'],
     dangling,
@@ -334,8 +391,8 @@ export function buildGraph(design: Design): DesignGraph {
     topicChannel: (brokerId: string, topic: string) => topicsByBroker.get(brokerId)?.get(topic),
     node: (id: string) => nodes.get(id)?.node,
     edge: (id: string) => indexEdges().get(id),
-    outEdges: <K extends EdgeKind>(id: string, kind: K) => adjacency(nodes.get(id), kind, true) as readonly EdgeEntry<EdgeOfKind<K>>[],
-    inEdges: <K extends EdgeKind>(id: string, kind: K) => adjacency(nodes.get(id), kind, false) as readonly EdgeEntry<EdgeOfKind<K>>[],
+    outEdges: <K extends EdgeKind>(id: string, kind: K) => edgesOf(nodes.get(id), kind, true) as readonly EdgeEntry<EdgeOfKind<K>>[],
+    inEdges: <K extends EdgeKind>(id: string, kind: K) => edgesOf(nodes.get(id), kind, false) as readonly EdgeEntry<EdgeOfKind<K>>[],
     degreeOf: (id: string) => {
       const entry = nodes.get(id);
       return entry ? { fanIn: fanIn[entry.index], fanOut: fanOut[entry.index] } : { fanIn: 0, fanOut: 0 };
@@ -343,18 +400,9 @@ export function buildGraph(design: Design): DesignGraph {
   };
 }
 
-function adjacency(entry: MutableEntry | undefined, kind: EdgeKind, out: boolean): readonly EdgeEntry[] {
+function edgesOf(entry: MutableEntry | undefined, kind: EdgeKind, out: boolean): readonly EdgeEntry[] {
   if (!entry) return EMPTY;
-  switch (kind) {
-    case 'call':
-      return out ? entry.outCall : entry.inCall;
-    case 'publish':
-      return out ? entry.outPublish : entry.inPublish;
-    case 'subscribe':
-      return out ? entry.outSubscribe : entry.inSubscribe;
-    default:
-      return out ? entry.outData : entry.inData;
-  }
+  return entry.adj.list(2 * EDGE_KIND_CODE[kind] + (out ? 0 : 1), entry.index);
 }
 
 // The last two revisions only: a WeakMap keyed by design would keep one graph alive per design
@@ -450,32 +498,33 @@ function analyseSync(nodeList: readonly MutableEntry[], callEdges: readonly Edge
 }
 
 /** Distinct service→service call neighbours per service (by node index), and their distributions. */
-function serviceDegrees(nodeCount: number, services: readonly MutableEntry[]) {
+function serviceDegrees(nodeCount: number, services: readonly MutableEntry[], offsets: Int32Array, items: Int32Array, edgeSrc: Int32Array, edgeDst: Int32Array) {
   // stamp[v] marks v as already counted for the service being scanned: no Set needed.
   const stamp = new Int32Array(nodeCount);
   const fanIn = new Int32Array(nodeCount);
   const fanOut = new Int32Array(nodeCount);
   const ins = new Int32Array(services.length);
   const outs = new Int32Array(services.length);
+  const isService = new Uint8Array(nodeCount);
+  for (let i = 0; i < services.length; i++) isService[services[i].index] = 1;
+  const outBase = 0;
+  const inBase = nodeCount + 1;
   let servicePairs = 0;
   for (let i = 0; i < services.length; i++) {
-    const entry = services[i];
-    const self = entry.index;
+    const self = services[i].index;
     const mark = 2 * self + 1;
     let o = 0;
-    const outCall = entry.outCall;
-    for (let k = 0; k < outCall.length; k++) {
-      const t = outCall[k].target;
-      if (t.index === self || t.kind !== 'service' || stamp[t.index] === mark) continue;
-      stamp[t.index] = mark;
+    for (let k = offsets[outBase + self], end = offsets[outBase + self + 1]; k < end; k++) {
+      const t = edgeDst[items[k]];
+      if (t === self || isService[t] === 0 || stamp[t] === mark) continue;
+      stamp[t] = mark;
       o++;
     }
     let n = 0;
-    const inCall = entry.inCall;
-    for (let k = 0; k < inCall.length; k++) {
-      const s = inCall[k].source;
-      if (s.index === self || s.kind !== 'service' || stamp[s.index] === mark + 1) continue;
-      stamp[s.index] = mark + 1;
+    for (let k = offsets[inBase + self], end = offsets[inBase + self + 1]; k < end; k++) {
+      const s = edgeSrc[items[k]];
+      if (s === self || isService[s] === 0 || stamp[s] === mark + 1) continue;
+      stamp[s] = mark + 1;
       n++;
     }
     fanIn[self] = ins[i] = n;

@@ -32,7 +32,8 @@ export interface EdgeEntry<E extends DesignEdge = DesignEdge> {
 /**
  * One node with its position in the graph's index space and its edges by kind and direction
  * (design order). `id`, `kind` and `name` are copied from the node so hot loops read one
- * monomorphic object; adjacency lives on the entry itself to keep allocations down.
+ * monomorphic object. The edge lists are built from `DesignGraph.adjacency` on first access and
+ * then cached; hot loops over many nodes should read `adjacency` instead.
  */
 export interface NodeEntry<N extends DesignNode = DesignNode> {
   readonly node: N;
@@ -128,6 +129,30 @@ export interface TopicChannel {
   readonly subscribers: readonly EdgeEntry<SubscribeEdge>[];
 }
 
+/**
+ * The edges of one kind and direction for every node, in compressed sparse row form: node v's
+ * edges are `edgeList[items[k]]` for k from `offsets[v]` to `offsets[v + 1]` (exclusive), in
+ * design order. Typed arrays, so reading them allocates nothing.
+ */
+export interface Adjacency {
+  /** By NodeEntry.index; length nodeCount + 1. */
+  readonly offsets: Int32Array;
+  /** Edge indices into `DesignGraph.edgeList` (shared by all slots; offsets are absolute). */
+  readonly items: Int32Array;
+}
+
+/** Adjacency per edge kind and direction. */
+export interface AdjacencyIndex {
+  readonly outCall: Adjacency;
+  readonly inCall: Adjacency;
+  readonly outPublish: Adjacency;
+  readonly inPublish: Adjacency;
+  readonly outSubscribe: Adjacency;
+  readonly inSubscribe: Adjacency;
+  readonly outData: Adjacency;
+  readonly inData: Adjacency;
+}
+
 export type NodesByKind = { readonly [K in NodeKind]: readonly NodeEntry<NodeOfKind<K>>[] };
 export type EdgesByKind = { readonly [K in EdgeKind]: readonly EdgeEntry<EdgeOfKind<K>>[] };
 
@@ -148,6 +173,8 @@ export interface DesignGraph {
   readonly nodesByKind: NodesByKind;
   /** Edge entries by kind, design order. */
   readonly edgesByKind: EdgesByKind;
+  /** Edges per node by kind and direction, as typed arrays (what hot loops should read). */
+  readonly adjacency: AdjacencyIndex;
   /** Service entries (= nodesByKind.service). */
   readonly services: readonly NodeEntry<ServiceNode>[];
   /** Edges whose source or target does not exist; skipped by every index. */

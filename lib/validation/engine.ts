@@ -1,6 +1,6 @@
 import type { Design, Settings, Severity, Suppression } from '@/lib/model';
 import { getGraph, type DesignGraph } from '@/lib/graph';
-import { createContext } from './context';
+import { createContext, createRunMemo } from './context';
 import { isProfileId, profileRules } from './profiles';
 import { RULES } from './registry';
 import type { Finding, ProfileId, Rule } from './types';
@@ -247,12 +247,13 @@ function runRules(design: Design, opts: ValidateOptions): ValidationResult {
   const buckets: Finding[][] = [[], [], []];
   const suppressedBuckets: SuppressedFinding[][] = [[], [], []];
   const failures: ValidationResult['failures'] = [];
+  const memo = createRunMemo();
   for (const active of config.rules) {
     const ruleId = active.rule.meta.id;
     let found: Finding[];
     try {
       found = active.rule.check(
-        createContext({ design, graph, ruleId, options: active.options, severity: active.severity, profile: config.profile }),
+        createContext({ design, graph, ruleId, options: active.options, severity: active.severity, profile: config.profile, memo }),
       );
     } catch (err) {
       failures.push({ ruleId, error: err instanceof Error ? err.message : String(err) });

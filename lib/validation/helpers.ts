@@ -1,5 +1,5 @@
 import type { NodeKind, ServiceNode } from '@/lib/model';
-import type { DesignGraph, NodeEntry } from '@/lib/graph';
+import type { Adjacency, DesignGraph, NodeEntry } from '@/lib/graph';
 
 /** Kinds whose outgoing calls Archwright generates code or config for (clients are outside). */
 export function isManagedCaller(kind: NodeKind | undefined): boolean {
@@ -41,4 +41,9 @@ export function findService(graph: DesignGraph, idOrName: string): NodeEntry<Ser
 /** "1 replica" / "2 replicas". */
 export function plural(n: number, word: string, many = `${word}s`): string {
   return `${n} ${n === 1 ? word : many}`;
+}
+
+/** How many edges a node has in one adjacency slot (no allocation). */
+export function degree(adj: Adjacency, index: number): number {
+  return adj.offsets[index + 1] - adj.offsets[index];
 }

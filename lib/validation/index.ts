@@ -18,5 +18,5 @@ export {
   type ValidateOptions,
   type ValidationResult,
 } from './engine';
-export { createContext } from './context';
+export { createContext, createRunMemo, type RunMemo } from './context';
 export { REF } from './references';

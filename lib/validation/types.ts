@@ -36,7 +36,10 @@ export interface Finding {
   ruleId: string;
   severity: Severity;
   message: string;
-  /** Element ids; the first is the element the finding is about (suppressions match it). Empty = the whole design. */
+  /**
+   * Element ids; the first is the element the finding is about (suppressions match it). Empty =
+   * the whole design. May be shared between findings: never mutate it.
+   */
   targets: string[];
   fixes?: QuickFixRef[];
 }
@@ -90,6 +93,8 @@ export interface RuleContext<O = Record<string, unknown>> {
   name(id: string): string;
   /** "source → target" with node names. */
   edgeLabel(edge: EdgeEntry): string;
+  /** `[edge id, source id, target id]`, shared by every finding on that edge: never mutate it. */
+  edgeTargets(edge: EdgeEntry): string[];
   /** "a, b, c and 2 more": a short list for messages. */
   list(items: readonly string[], max?: number): string;
 }

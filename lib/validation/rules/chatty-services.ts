@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { CallEdge } from '@/lib/model';
+import type { EdgeEntry } from '@/lib/graph';
 import { REF } from '../references';
 import { defineRule, type Finding } from '../types';
 
@@ -28,14 +30,18 @@ export default defineRule({
     const stamp = new Int32Array(n);
     const ops = new Int32Array(n);
     const calls = new Float64Array(n);
-    const touched: number[] = [];
-    for (const svc of graph.services) {
+    const touched = new Int32Array(n);
+    const edges = graph.edgeList;
+    const { outCall, inCall } = graph.adjacency;
+    const services = graph.services;
+    for (let i = 0; i < services.length; i++) {
+      const svc = services[i];
       const self = svc.index;
-      touched.length = 0;
+      let count = 0;
       for (let pass = 0; pass < 2; pass++) {
-        const list = pass === 0 ? svc.outCall : svc.inCall;
-        for (let k = 0; k < list.length; k++) {
-          const e = list[k];
+        const { offsets, items } = pass === 0 ? outCall : inCall;
+        for (let k = offsets[self], end = offsets[self + 1]; k < end; k++) {
+          const e = edges[items[k]] as EdgeEntry<CallEdge>;
           const other = pass === 0 ? e.target : e.source;
           if (other.index <= self || other.kind !== 'service') continue;
           const t = other.index;
@@ -43,25 +49,26 @@ export default defineRule({
             stamp[t] = self + 1;
             ops[t] = 0;
             calls[t] = 0;
-            touched.push(t);
+            touched[count++] = t;
           }
           ops[t] += e.edge.operations.length;
           calls[t] += e.edge.callsPerRequest;
         }
       }
-      for (const t of touched) {
+      for (let j = 0; j < count; j++) {
+        const t = touched[j];
         if (ops[t] <= options.maxOperations && calls[t] <= options.maxCallsPerRequest) continue;
         const other = graph.nodeList[t];
-        const edges = [...svc.outCall.filter((e) => e.target === other), ...svc.inCall.filter((e) => e.source === other)];
+        const pair = [...svc.outCall.filter((e) => e.target === other), ...svc.inCall.filter((e) => e.source === other)];
         const why =
           calls[t] > options.maxCallsPerRequest
             ? `${calls[t]} calls per request (more than ${options.maxCallsPerRequest})`
             : `${ops[t]} different operations (more than ${options.maxOperations})`;
         found.push({
-          at: edges[0].index,
+          at: pair[0].index,
           finding: ctx.finding({
             message: `${svc.name} and ${other.name} exchange ${why}: the boundary between them is probably wrong.`,
-            targets: [edges[0].id, svc.id, other.id, ...edges.slice(1).map((e) => e.id)],
+            targets: [pair[0].id, svc.id, other.id, ...pair.slice(1).map((e) => e.id)],
             fixes: ['call-to-event', { id: 'merge-services', title: `Merge ${svc.name} and ${other.name}` }],
           }),
         });

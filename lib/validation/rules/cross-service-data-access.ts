@@ -24,7 +24,7 @@ export default defineRule({
       out.push(
         ctx.finding({
           message: `${e.source.name} ${VERB[e.edge.access] ?? 'uses'} ${e.target.name}, which ${owner.name} owns: go through ${owner.name}’s API or events.`,
-          targets: [e.id, e.source.id, e.target.id],
+          targets: ctx.edgeTargets(e),
           fixes: FIXES,
         }),
       );

@@ -79,7 +79,7 @@ export default defineRule({
       out.push(
         ctx.finding({
           message: `${e.source.name} reaches ${e.target.name} directly; only the database gateway${via} may.`,
-          targets: [e.id, e.source.id, e.target.id],
+          targets: ctx.edgeTargets(e),
           fixes: FIXES,
         }),
       );

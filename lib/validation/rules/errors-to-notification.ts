@@ -48,11 +48,15 @@ export default defineRule({
     const sinkSet = new Set<NodeEntry>(sinks);
     const sinkNames = ctx.list(sinks.map((s) => s.name));
     const out: Finding[] = [];
+    const { offsets, items } = graph.adjacency.outPublish;
+    const edges = graph.edgeList;
     for (const svc of graph.services) {
       if (sinkSet.has(svc)) continue;
       let reaches = false;
-      const pubs = svc.outPublish;
-      for (let i = 0; i < pubs.length && !reaches; i++) reaches = channels.has(pubs[i].channel) || channels.has(pubs[i].topicChannel);
+      for (let k = offsets[svc.index], end = offsets[svc.index + 1]; k < end && !reaches; k++) {
+        const e = edges[items[k]];
+        reaches = channels.has(e.channel) || channels.has(e.topicChannel);
+      }
       if (reaches) continue;
       out.push(
         ctx.finding({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { NodeEntry } from '@/lib/graph';
-import { hasOwnData } from '../helpers';
+import { degree, hasOwnData } from '../helpers';
 import { REF } from '../references';
 import { defineRule, type Finding } from '../types';
 
@@ -24,12 +24,25 @@ export default defineRule({
   check(ctx) {
     const { graph, options } = ctx;
     const out: Finding[] = [];
-    // Distinct neighbour services counted with a stamp per node: no Set per service.
+    const { outCall, inCall, outPublish, inSubscribe, outData } = graph.adjacency;
+    const edges = graph.edgeList;
+    // Distinct neighbour services counted with a stamp per node: no Set per service. One
+    // closure per check (not per service); `mark` and `count` say what is being counted.
     const stamp = new Int32Array(graph.nodeList.length);
+    let self: NodeEntry = graph.nodeList[0];
+    let mark = 0;
+    let count = 0;
+    const see = (other: NodeEntry) => {
+      if (other !== self && other.kind === 'service' && stamp[other.index] !== mark) {
+        stamp[other.index] = mark;
+        count++;
+      }
+    };
     // One pass over all nodes keeps services and brokers in design order.
     for (const svc of graph.nodeList) {
+      const v = svc.index;
       if (svc.kind === 'broker') {
-        if (svc.outCall.length === 0 && svc.outData.length === 0) continue;
+        if (degree(outCall, v) === 0 && degree(outData, v) === 0) continue;
         const smart = [...svc.outCall, ...svc.outData].sort((a, b) => a.index - b.index);
         out.push(
           ctx.finding({
@@ -41,36 +54,28 @@ export default defineRule({
       }
       if (svc.kind !== 'service' || hasOwnData(graph, svc)) continue;
       // Cheap bound first: a hub needs inbound and outbound traffic at all.
-      if (svc.inCall.length + svc.inSubscribe.length === 0 || svc.outCall.length + svc.outPublish.length === 0) continue;
-      const upMark = 2 * svc.index + 1;
-      const downMark = upMark + 1;
-      let up = 0;
-      const countUp = (other: NodeEntry) => {
-        if (other !== svc && other.kind === 'service' && stamp[other.index] !== upMark) {
-          stamp[other.index] = upMark;
-          up++;
-        }
-      };
-      const { inCall, inSubscribe, outCall, outPublish } = svc;
-      for (let i = 0; i < inCall.length && up < options.minUpstream; i++) countUp(inCall[i].source);
-      for (let i = 0; i < inSubscribe.length && up < options.minUpstream; i++) {
-        const pubs = inSubscribe[i].channel?.publisherServices ?? [];
-        for (let k = 0; k < pubs.length && up < options.minUpstream; k++) countUp(pubs[k]);
+      if (degree(inCall, v) + degree(inSubscribe, v) === 0 || degree(outCall, v) + degree(outPublish, v) === 0) continue;
+      self = svc;
+      mark = 2 * v + 1;
+      count = 0;
+      const minUp = options.minUpstream;
+      for (let k = inCall.offsets[v], end = inCall.offsets[v + 1]; k < end && count < minUp; k++) see(edges[inCall.items[k]].source);
+      for (let k = inSubscribe.offsets[v], end = inSubscribe.offsets[v + 1]; k < end && count < minUp; k++) {
+        const pubs = edges[inSubscribe.items[k]].channel?.publisherServices;
+        for (let j = 0; pubs && j < pubs.length && count < minUp; j++) see(pubs[j]);
       }
-      if (up < options.minUpstream) continue;
-      let down = 0;
-      const countDown = (other: NodeEntry) => {
-        if (other !== svc && other.kind === 'service' && stamp[other.index] !== downMark) {
-          stamp[other.index] = downMark;
-          down++;
-        }
-      };
-      for (let i = 0; i < outCall.length && down < options.minDownstream; i++) countDown(outCall[i].target);
-      for (let i = 0; i < outPublish.length && down < options.minDownstream; i++) {
-        const subs = outPublish[i].channel?.subscriberServices ?? [];
-        for (let k = 0; k < subs.length && down < options.minDownstream; k++) countDown(subs[k]);
+      if (count < minUp) continue;
+      const up = count;
+      mark = 2 * v + 2;
+      count = 0;
+      const minDown = options.minDownstream;
+      for (let k = outCall.offsets[v], end = outCall.offsets[v + 1]; k < end && count < minDown; k++) see(edges[outCall.items[k]].target);
+      for (let k = outPublish.offsets[v], end = outPublish.offsets[v + 1]; k < end && count < minDown; k++) {
+        const subs = edges[outPublish.items[k]].channel?.subscriberServices;
+        for (let j = 0; subs && j < subs.length && count < minDown; j++) see(subs[j]);
       }
-      if (down < options.minDownstream) continue;
+      if (count < minDown) continue;
+      const down = count;
       out.push(
         ctx.finding({
           message: `${svc.name} receives from ${up}+ services and forwards to ${down}+ others without owning data: it routes between them like an ESB.`,

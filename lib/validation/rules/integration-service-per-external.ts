@@ -1,16 +1,27 @@
-import type { EdgeEntry } from '@/lib/graph';
+import type { Adjacency, DesignGraph, NodeEntry } from '@/lib/graph';
 import type { NodeKind } from '@/lib/model';
 import { REF } from '../references';
-
-/** Edges whose given end has the kind, capped at 2 (all the rule needs) to stay allocation-free. */
-function countKind(edges: readonly EdgeEntry[], end: 'source' | 'target', kind: NodeKind): number {
-  let n = 0;
-  for (let i = 0; i < edges.length && n < 2; i++) if (edges[i][end].kind === kind) n++;
-  return n;
-}
 import { defineRule, type FindingInput, type Finding } from '../types';
 
 const FIXES: FindingInput['fixes'] = ['insert-integration-service'];
+
+/**
+ * The distinct nodes of `kind` at the other end of node v's edges in `adj`, first-edge order.
+ * `stamp` marks nodes already listed for v (by v's index + 1), so no Set per node; the list is
+ * only built from the second distinct neighbour on (most nodes have at most one).
+ */
+function distinctEnds(graph: DesignGraph, adj: Adjacency, v: number, end: 'source' | 'target', kind: NodeKind, stamp: Int32Array): NodeEntry[] | undefined {
+  let first: NodeEntry | undefined;
+  let list: NodeEntry[] | undefined;
+  for (let k = adj.offsets[v], to = adj.offsets[v + 1]; k < to; k++) {
+    const other = graph.edgeList[adj.items[k]][end];
+    if (other.kind !== kind || stamp[other.index] === v + 1) continue;
+    stamp[other.index] = v + 1;
+    if (first === undefined) first = other;
+    else (list ??= [first]).push(other);
+  }
+  return list;
+}
 
 export default defineRule({
   meta: {
@@ -25,13 +36,15 @@ export default defineRule({
     profiles: ['event-driven-gateway'],
   },
   check(ctx) {
+    const { graph } = ctx;
+    const { inCall, outCall } = graph.adjacency;
+    const stamp = new Int32Array(graph.nodeList.length);
     const out: Finding[] = [];
     // One pass over all nodes keeps externals and services in design order.
-    for (const entry of ctx.graph.nodeList) {
+    for (const entry of graph.nodeList) {
       if (entry.kind === 'external') {
-        if (countKind(entry.inCall, 'source', 'service') < 2) continue;
-        const callers = [...new Set(entry.inCall.map((e) => e.source))].filter((s) => s.kind === 'service');
-        if (callers.length < 2) continue;
+        const callers = distinctEnds(graph, inCall, entry.index, 'source', 'service', stamp);
+        if (!callers) continue;
         out.push(
           ctx.finding({
             message: `External system ${entry.name} is called by ${callers.length} services (${ctx.list(callers.map((c) => c.name))}); route it through one integration service.`,
@@ -40,9 +53,8 @@ export default defineRule({
           }),
         );
       } else if (entry.kind === 'service') {
-        if (countKind(entry.outCall, 'target', 'external') < 2) continue;
-        const externals = [...new Set(entry.outCall.map((e) => e.target))].filter((t) => t.kind === 'external');
-        if (externals.length < 2) continue;
+        const externals = distinctEnds(graph, outCall, entry.index, 'target', 'external', stamp);
+        if (!externals) continue;
         out.push(
           ctx.finding({
             message: `${entry.name} integrates ${externals.length} external systems (${ctx.list(externals.map((x) => x.name))}); each should have its own integration service.`,

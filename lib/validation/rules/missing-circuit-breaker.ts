@@ -23,7 +23,7 @@ export default defineRule({
       out.push(
         ctx.finding({
           message: `${ctx.edgeLabel(e)} has no circuit breaker: when ${e.target.name} fails, ${e.source.name} keeps calling it and fails too.`,
-          targets: [e.id, e.source.id, e.target.id],
+          targets: ctx.edgeTargets(e),
           fixes: FIXES,
         }),
       );

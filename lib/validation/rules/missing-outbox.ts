@@ -1,12 +1,14 @@
-import type { NodeEntry } from '@/lib/graph';
+import type { DataEdge } from '@/lib/model';
+import type { DesignGraph } from '@/lib/graph';
 import { REF } from '../references';
 import { defineRule, type FindingInput, type Finding } from '../types';
 
 const FIXES: FindingInput['fixes'] = ['enable-outbox'];
 
-function writesData(svc: NodeEntry): boolean {
-  const data = svc.outData;
-  for (let i = 0; i < data.length; i++) if (data[i].edge.access !== 'read') return true;
+/** True when the node writes a store (some data edge other than read-only). */
+function writesData(graph: DesignGraph, v: number): boolean {
+  const { offsets, items } = graph.adjacency.outData;
+  for (let k = offsets[v], end = offsets[v + 1]; k < end; k++) if ((graph.edgeList[items[k]].edge as DataEdge).access !== 'read') return true;
   return false;
 }
 
@@ -28,11 +30,11 @@ export default defineRule({
       if (e.edge.outbox) continue;
       const src = e.source;
       // The dual-write problem needs a database write next to the publish.
-      if (src.kind !== 'service' || !writesData(src)) continue;
+      if (src.kind !== 'service' || !writesData(ctx.graph, src.index)) continue;
       out.push(
         ctx.finding({
           message: `${src.name} writes its database and publishes ${e.edge.event} v${e.edge.version} without an outbox: a crash in between loses the event or sends a phantom one.`,
-          targets: [e.id, src.id, e.target.id],
+          targets: ctx.edgeTargets(e),
           fixes: FIXES,
         }),
       );

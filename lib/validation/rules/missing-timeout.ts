@@ -30,7 +30,7 @@ export default defineRule({
         out.push(
           ctx.finding({
             message: `${ctx.edgeLabel(e)} has no timeout: a slow ${e.target.name} will hang ${e.source.name} too.`,
-            targets: [e.id, e.source.id, e.target.id],
+            targets: ctx.edgeTargets(e),
             fixes: FIXES,
           }),
         );
@@ -38,7 +38,7 @@ export default defineRule({
         out.push(
           ctx.finding({
             message: `${ctx.edgeLabel(e)} waits up to ${timeout} ms (more than ${options.maxTimeoutMs} ms): that is as good as no timeout for a sync call.`,
-            targets: [e.id, e.source.id, e.target.id],
+            targets: ctx.edgeTargets(e),
             fixes: FIXES,
           }),
         );

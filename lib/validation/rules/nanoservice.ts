@@ -19,30 +19,35 @@ export default defineRule({
   check(ctx) {
     const { graph } = ctx;
     const out: Finding[] = [];
+    const { outCall, inCall, outPublish, inSubscribe } = graph.adjacency;
+    const edges = graph.edgeList;
+    const nodes = graph.nodeList;
+    // Distinct neighbour services of `self`, stopping at the second. One closure per check (not
+    // per service) and typed-array loops: this runs for every service.
+    let self: NodeEntry = nodes[0];
+    let first = -1;
+    let many = false;
+    const see = (other: NodeEntry) => {
+      if (other === self || other.kind !== 'service') return;
+      if (first === -1) first = other.index;
+      else if (other.index !== first) many = true;
+    };
+    const seeAll = (others: readonly NodeEntry[] | undefined) => {
+      if (others) for (let j = 0; j < others.length && !many; j++) see(others[j]);
+    };
     for (const svc of graph.services) {
       if (hasOwnData(graph, svc)) continue;
-      // Count distinct neighbour services, stopping as soon as a second one appears. Indexed
-      // loops: this runs for every service.
-      let first: NodeEntry | undefined;
-      let many = false;
-      const see = (other: NodeEntry) => {
-        if (other === svc || other.kind !== 'service') return;
-        if (first === undefined) first = other;
-        else if (other !== first) many = true;
-      };
-      const { outCall, inCall, outPublish, inSubscribe } = svc;
-      for (let i = 0; i < outCall.length && !many; i++) see(outCall[i].target);
-      for (let i = 0; i < inCall.length && !many; i++) see(inCall[i].source);
-      for (let i = 0; i < outPublish.length && !many; i++) {
-        const subs = outPublish[i].channel?.subscriberServices ?? [];
-        for (let k = 0; k < subs.length && !many; k++) see(subs[k]);
-      }
-      for (let i = 0; i < inSubscribe.length && !many; i++) {
-        const pubs = inSubscribe[i].channel?.publisherServices ?? [];
-        for (let k = 0; k < pubs.length && !many; k++) see(pubs[k]);
-      }
-      if (many || first === undefined) continue;
-      const other: NodeEntry = first;
+      const v = svc.index;
+      self = svc;
+      first = -1;
+      many = false;
+      for (let k = outCall.offsets[v], end = outCall.offsets[v + 1]; k < end && !many; k++) see(edges[outCall.items[k]].target);
+      for (let k = inCall.offsets[v], end = inCall.offsets[v + 1]; k < end && !many; k++) see(edges[inCall.items[k]].source);
+      // Events reach the services on the other side of the channel.
+      for (let k = outPublish.offsets[v], end = outPublish.offsets[v + 1]; k < end && !many; k++) seeAll(edges[outPublish.items[k]].channel?.subscriberServices);
+      for (let k = inSubscribe.offsets[v], end = inSubscribe.offsets[v + 1]; k < end && !many; k++) seeAll(edges[inSubscribe.items[k]].channel?.publisherServices);
+      if (many || first === -1) continue;
+      const other = nodes[first];
       out.push(
         ctx.finding({
           message: `${svc.name} only talks to ${other.name} and keeps no data of its own: it is probably part of ${other.name}.`,

@@ -22,7 +22,7 @@ export default defineRule({
       out.push(
         ctx.finding({
           message: `${ctx.edgeLabel(e)} is a direct call; this house style sends all service-to-service traffic over the message bus.`,
-          targets: [e.id, e.source.id, e.target.id],
+          targets: ctx.edgeTargets(e),
           fixes: FIXES,
         }),
       );

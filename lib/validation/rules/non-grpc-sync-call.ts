@@ -2,6 +2,7 @@ import { REF } from '../references';
 import { defineRule, type FindingInput, type Finding } from '../types';
 
 const FIXES: FindingInput['fixes'] = ['use-grpc'];
+const PROTOCOL: Record<string, string> = { rest: 'REST', graphql: 'GRAPHQL', grpc: 'GRPC' };
 
 export default defineRule({
   meta: {
@@ -22,8 +23,8 @@ export default defineRule({
       if (protocol === 'grpc' || e.source.kind !== 'service' || e.target.kind !== 'service') continue;
       out.push(
         ctx.finding({
-          message: `${ctx.edgeLabel(e)} uses ${protocol.toUpperCase()}; this house style calls services over gRPC.`,
-          targets: [e.id, e.source.id, e.target.id],
+          message: `${ctx.edgeLabel(e)} uses ${PROTOCOL[protocol]}; this house style calls services over gRPC.`,
+          targets: ctx.edgeTargets(e),
           fixes: FIXES,
         }),
       );

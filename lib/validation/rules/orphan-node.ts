@@ -1,5 +1,6 @@
 import type { BrokerNode } from '@/lib/model';
 import { eventKey } from '@/lib/graph';
+import { degree } from '../helpers';
 import { REF } from '../references';
 import { defineRule, type FindingInput, type Finding } from '../types';
 
@@ -18,6 +19,7 @@ export default defineRule({
   },
   check(ctx) {
     const { graph, design } = ctx;
+    const adj = graph.adjacency;
     const out: Finding[] = [];
     const orphan = (message: string, targets: string[]) => out.push(ctx.finding({ message, targets, fixes: FIXES }));
 
@@ -26,13 +28,13 @@ export default defineRule({
       switch (entry.kind) {
         case 'database':
         case 'cache':
-          if (entry.inData.length === 0) orphan(`${entry.kind === 'cache' ? 'Cache' : 'Database'} ${entry.name} is not used by any service.`, [entry.id]);
+          if (degree(adj.inData, entry.index) === 0) orphan(`${entry.kind === 'cache' ? 'Cache' : 'Database'} ${entry.name} is not used by any service.`, [entry.id]);
           break;
         case 'external':
-          if (entry.inCall.length === 0) orphan(`External system ${entry.name} is not called by anything.`, [entry.id]);
+          if (degree(adj.inCall, entry.index) === 0) orphan(`External system ${entry.name} is not called by anything.`, [entry.id]);
           break;
         case 'broker': {
-          if (entry.inPublish.length === 0 && entry.outSubscribe.length === 0) {
+          if (degree(adj.inPublish, entry.index) === 0 && degree(adj.outSubscribe, entry.index) === 0) {
             orphan(`Broker ${entry.name} has no publishers or subscribers.`, [entry.id]);
             break;
           }

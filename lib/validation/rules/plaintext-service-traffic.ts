@@ -23,7 +23,7 @@ export default defineRule({
       out.push(
         ctx.finding({
           message: `${ctx.edgeLabel(e)} is not encrypted: anything on the network can read or change it.`,
-          targets: [e.id, e.source.id, e.target.id],
+          targets: ctx.edgeTargets(e),
           fixes: FIXES,
         }),
       );

@@ -1,8 +1,21 @@
 import { z } from 'zod';
+import type { DataStoreInfo, DesignGraph } from '@/lib/graph';
 import { REF } from '../references';
 import { defineRule, type Finding, type FindingInput } from '../types';
 
 const FIXES: FindingInput['fixes'] = ['own-database'];
+
+/** The store, its accessors, then its data edges: built in one array, straight from the adjacency. */
+function targetsOf(graph: DesignGraph, info: DataStoreInfo): string[] {
+  const { offsets, items } = graph.adjacency.inData;
+  const v = info.entry.index;
+  const out: string[] = new Array(1 + info.accessors.length + offsets[v + 1] - offsets[v]);
+  let i = 0;
+  out[i++] = info.node.id;
+  for (const a of info.accessors) out[i++] = a.id;
+  for (let k = offsets[v]; k < offsets[v + 1]; k++) out[i++] = graph.edgeList[items[k]].id;
+  return out;
+}
 
 export default defineRule({
   meta: {
@@ -25,7 +38,7 @@ export default defineRule({
       out.push(
         ctx.finding({
           message: `${isCache ? 'Cache' : 'Database'} ${info.node.name} is used by ${info.accessors.length} services (${ctx.list(info.accessors.map((a) => a.name))}): a change in one breaks the others.`,
-          targets: [info.node.id, ...info.accessors.map((a) => a.id), ...info.edges.map((e) => e.id)],
+          targets: targetsOf(ctx.graph, info),
           severity: isCache ? ctx.lower() : ctx.severity,
           fixes: FIXES,
         }),

@@ -26,7 +26,7 @@ export default defineRule({
       out.push(
         ctx.finding({
           message: `${ctx.edgeLabel(e)} uses ${ctx.list(bad, 3)} without a versioned package (e.g. user.v1.UserService/GetUser).`,
-          targets: [e.id, e.source.id, e.target.id],
+          targets: ctx.edgeTargets(e),
         }),
       );
     }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { NodeEntry } from '@/lib/graph';
-import { hasOwnData, safeRegex } from '../helpers';
+import { degree, hasOwnData, safeRegex } from '../helpers';
 import { REF } from '../references';
 import { defineRule, type Finding } from '../types';
 
@@ -30,10 +30,12 @@ export default defineRule({
   check(ctx) {
     const { graph, options } = ctx;
     const layerName = safeRegex(options.namePattern);
+    const adj = graph.adjacency;
     const out: Finding[] = [];
     for (const svc of graph.services) {
       // Passive data holder: has data, publishes nothing, calls no service, and is called.
-      if (svc.outData.length === 0 || svc.outPublish.length > 0 || svc.inCall.length === 0) continue;
+      const v = svc.index;
+      if (degree(adj.outData, v) === 0 || degree(adj.outPublish, v) > 0 || degree(adj.inCall, v) === 0) continue;
       if (callsAService(svc)) continue;
       const callers = new Set<NodeEntry>();
       let dataless = 0;
