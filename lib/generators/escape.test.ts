@@ -3,7 +3,7 @@ import { buildProject } from './project';
 import { DEFAULT_VERSIONS } from './versions';
 import { getGraph } from '@/lib/graph';
 import { designSchema } from '@/lib/model';
-import { camelIdent, channelName, commentText, constantIdent, pascalIdent, safePath, shQuote, snakeIdent, tsString } from './escape';
+import { camelIdent, channelName, commentText, constantIdent, mdText, pascalIdent, safePath, shQuote, snakeIdent, tsString } from './escape';
 
 describe('escape', () => {
   it('string literals escape quotes, backslashes, newlines and line separators', () => {
@@ -14,6 +14,11 @@ describe('escape', () => {
 
   it('comments never close early or span lines', () => {
     expect(commentText('evil */ code\nnext')).toBe('evil * / code next');
+    expect(commentText('a\u0085b\u2028c\u2029d\te')).toBe('a b c de');
+  });
+
+  it('markdown text is one trimmed line with syntax escaped', () => {
+    expect(mdText('  *bold*\t[x](y)\n# h  ')).toBe('\\*bold\\* \\[x\\]\\(y\\) \\# h');
   });
 
   it('shell words are single-quoted', () => {

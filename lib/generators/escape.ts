@@ -14,7 +14,8 @@ export function pyString(value: string): string {
 
 /** Text safe inside a one-line `//`, `#` or `/* *\/` comment: no newlines, no comment terminator. */
 export function commentText(value: string, max = 200): string {
-  const flat = value.replace(/[\r\n\u2028\u2029]+/g, ' ').replace(/\*\//g, '* /').replace(/[\u0000-\u001f\u007f]/g, '');
+  // U+0085, U+2028 and U+2029 are line breaks to YAML 1.1 and Go parsers: they would end the comment.
+  const flat = value.replace(/[\r\n\u0085\u2028\u2029]+/g, ' ').replace(/\*\//g, '* /').replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
@@ -23,9 +24,16 @@ export function shQuote(value: string): string {
   return `'${value.replace(/'/g, `'\\''`)}'`;
 }
 
-/** Text safe in Markdown prose (no HTML, no link or emphasis syntax from user text). */
+/**
+ * Text safe in one line of Markdown prose: no HTML, no link or emphasis syntax from user text,
+ * and no tabs, control characters, line breaks or runs of spaces (markdownlint stays quiet).
+ */
 export function mdText(value: string): string {
-  return value.replace(/[\r\n]+/g, ' ').replace(/([\\`*_{}[\]()#+!|<>~])/g, '\\$1');
+  return value
+    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/([\\`*_{}[\]()#+!|<>~])/g, '\\$1');
 }
 
 function words(value: string): string[] {

@@ -1,7 +1,6 @@
 // Helpers the deployment generators share: YAML output, Kubernetes labels, size tiers, the
 // dependencies each container waits for and how gateway routes map onto service paths.
 // Everything written into YAML goes through `toYaml` (the yaml library); nothing is concatenated.
-import { Document, Scalar } from 'yaml';
 import { isDnsLabel } from '@/lib/model';
 import type { DatastoreSpec, GatewaySpec, Project, ServiceSpec } from '../project';
 import { safePath } from '../escape';
@@ -10,44 +9,7 @@ import type { GeneratorContext } from '../types';
 /** The value of `app.kubernetes.io/managed-by` and the name in generated headers. */
 export const MANAGED_BY = 'archwright';
 
-// Strings are emitted the YAML 1.1 way (Kubernetes' parser is YAML 1.1): the library quotes any
-// string 1.1 would read as a boolean, null, number or date. The one YAML 1.2 form 1.1 does not
-// know, `0o17` octal, is quoted here too so compose (1.2) reads the same strings.
-const OCTAL_1_2 = /^[-+]?0o[0-7]+$/;
-
-function has12Octal(value: unknown): boolean {
-  if (typeof value === 'string') return OCTAL_1_2.test(value);
-  if (Array.isArray(value)) return value.some(has12Octal);
-  if (value && typeof value === 'object') return Object.values(value).some(has12Octal);
-  return false;
-}
-
-function quote12Octal(value: unknown): unknown {
-  if (typeof value === 'string' && OCTAL_1_2.test(value)) {
-    const s = new Scalar(value);
-    s.type = 'QUOTE_DOUBLE';
-    return s;
-  }
-  if (Array.isArray(value)) return value.map(quote12Octal);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, quote12Octal(v)]));
-  return value;
-}
-
-/**
- * Serializes one YAML document with the yaml library: strings any YAML 1.1 or 1.2 parser could
- * read as another type are quoted, shared objects are written out (no anchors), lines are never
- * folded and `comment` (free text allowed: the library prefixes every line with `#`) goes on top.
- */
-export function toYaml(value: unknown, comment?: string): string {
-  const doc = new Document(has12Octal(value) ? quote12Octal(value) : value, { version: '1.1', aliasDuplicateObjects: false });
-  if (comment) doc.commentBefore = comment.split('\n').map((line) => (line ? ` ${line}` : '')).join('\n');
-  return doc.toString({ lineWidth: 0, minContentWidth: 0 });
-}
-
-/** Several YAML documents in one file, separated by `---`. */
-export function toYamlStream(values: readonly unknown[], comment?: string): string {
-  return values.map((v, i) => toYaml(v, i === 0 ? comment : undefined)).join('---\n');
-}
+export { toYaml, toYamlStream } from '../yaml';
 
 /** Throws when a generated name is not a DNS-1123 label: project.ts guarantees it, so it is a bug. */
 export function assertName(name: string, what: string): string {
