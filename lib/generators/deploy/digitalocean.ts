@@ -57,7 +57,7 @@ export function doAppSpec(ctx: GeneratorContext): { spec: Obj; notes: string[] }
   const taken = new Set<string>();
   const comp = new Map<string, string>();
   const name = (id: string, n: string) => {
-    const c = shortName(assertName(n, 'component name'), 32, taken);
+    const c = shortName(assertName(n, 'component name'), 32, taken, undefined, 2);
     comp.set(id, c);
     return c;
   };
@@ -175,7 +175,7 @@ export function doAppSpec(ctx: GeneratorContext): { spec: Obj; notes: string[] }
   if (p.services.some((s) => s.tracing)) notes.push('OTEL_EXPORTER_OTLP_ENDPOINT points at a collector App Platform does not run: set it to your OTLP endpoint.');
 
   const spec: Obj = {
-    name: shortName(assertName(p.name, 'project name'), 32, new Set()),
+    name: shortName(assertName(p.name, 'project name'), 32, new Set(), undefined, 2),
     alerts: [{ rule: 'DEPLOYMENT_FAILED' }, { rule: 'DOMAIN_FAILED' }],
     ...(services.length ? { services } : {}),
     ...(workers.length ? { workers } : {}),

@@ -173,10 +173,12 @@ export function literalPathPrefix(path: string): string {
 }
 
 /** A name of at most `max` characters, unique in `taken` (which it joins), still a DNS label. */
-export function shortName(name: string, max: number, taken: Set<string>, pattern = /^[a-z]/): string {
+export function shortName(name: string, max: number, taken: Set<string>, pattern = /^[a-z]/, minLength = 1): string {
   let base = name;
   if (!pattern.test(base)) base = `c-${base}`;
   base = base.slice(0, max).replace(/-+$/g, '');
+  // DigitalOcean component names need at least 2 characters.
+  if (base.length < minLength) base = base.padEnd(minLength, '0');
   let candidate = base;
   for (let i = 2; taken.has(candidate); i++) {
     const suffix = `-${i}`;
