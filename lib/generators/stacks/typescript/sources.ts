@@ -236,7 +236,18 @@ export function clientsSource(spec: ServiceSpec, ctx: GeneratorContext): string 
       lines.push('  constructor(readonly http: ResilientHttpClient) {}');
       for (const op of m.operations) {
         const paramType = op.params.length > 0 ? `params: { ${op.params.map((p) => `${p.name}: string`).join('; ')} }, ` : '';
-        const pathExpr = op.segments.length === 0 ? "'/'" : op.segments.map((s) => ('literal' in s ? tsString(`/${s.literal}`) : `'/' + encodeURIComponent(params.${s.param})`)).join(' + ');
+        // Adjacent literal segments become one string; parameters are URI-encoded.
+        const parts: string[] = [];
+        let literal = '';
+        for (const seg of op.segments) {
+          if ('literal' in seg) literal += `/${seg.literal}`;
+          else {
+            parts.push(tsString(`${literal}/`), `encodeURIComponent(params.${seg.param})`);
+            literal = '';
+          }
+        }
+        if (literal || parts.length === 0) parts.push(tsString(literal || '/'));
+        const pathExpr = parts.join(' + ');
         lines.push('');
         lines.push(`  /** ${commentText(`${op.method} ${op.path}`)} */`);
         lines.push(`  ${op.name}<T = unknown>(${paramType}init: RequestOptions = {}): Promise<T> {`);
