@@ -5,7 +5,8 @@ import { Handle, Position, type NodeProps, type NodeTypes } from '@xyflow/react'
 import { Activity, Database, Globe, MessagesSquare, Monitor, Server, Waypoints, Zap, type LucideIcon } from 'lucide-react';
 import clsx from 'clsx';
 import { useElementSeverity } from '@/components/validation/ValidationContext';
-import { NODE_KIND_INFO, type NodeKind } from '@/lib/model';
+import type { NodeKind } from '@/lib/model';
+import { NODE_KIND_INFO } from '@/lib/model/kinds';
 import type { ArchFlowNode, ArchNodeData } from './derive';
 import { GroupNode } from './GroupNode';
 import { KIND_COLOR, techLabel } from './kinds';

@@ -3,7 +3,8 @@
 import { useId, useMemo, useState, type KeyboardEvent } from 'react';
 import { Search, X } from 'lucide-react';
 import clsx from 'clsx';
-import { NODE_KIND_INFO, type DesignNode } from '@/lib/model';
+import type { DesignNode } from '@/lib/model';
+import { NODE_KIND_INFO } from '@/lib/model/kinds';
 import { useEditor, useEditorContext } from '@/components/editor/EditorContext';
 import { canvasCommands } from './canvasCommands';
 import { KIND_ICON } from './ArchNode';

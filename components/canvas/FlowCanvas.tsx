@@ -24,17 +24,21 @@ import {
 } from '@xyflow/react';
 import type { Position } from '@/lib/model';
 import { useEditor, useEditorContext, useUi } from '@/components/editor/EditorContext';
+import { afterCanvas } from '@/components/editor/lazyPart';
 import { EDGE_TYPES } from './ArchEdge';
 import { NODE_TYPES } from './ArchNode';
-import { CanvasSearch } from './CanvasSearch';
 import { canvasCommands } from './canvasCommands';
 import { createCanvasDeriver, type ArchFlowEdge, type CanvasNode, type Dimensions, type MeasuredSizes } from './derive';
 import { addNodeAt, GRID, isNodeKind, PALETTE_MIME, reparentAfterDrag } from './geometry';
+import { markCanvasInteractive } from './interactive';
 import { KIND_COLOR } from './kinds';
-import { LiteMiniMap } from './LiteMiniMap';
 import { useColorMode } from './useColorMode';
 import { useKeyboardShortcuts } from './useKeyboardShortcuts';
 import { useZoomedOut, ZoomedOutProvider } from './zoom';
+
+// Not needed to draw: they load once the canvas is interactive (first-load budget, DESIGN §7).
+const CanvasSearch = afterCanvas(() => import('./CanvasSearch').then((m) => m.CanvasSearch), 'search');
+const LiteMiniMap = afterCanvas(() => import('./LiteMiniMap').then((m) => m.LiteMiniMap), 'minimap');
 
 /** Above this many nodes only what is on screen is rendered (DESIGN §7). */
 export const VISIBLE_ONLY_THRESHOLD = 300;
@@ -267,6 +271,7 @@ function CanvasInner() {
         onNodeDragStop={onNodeDragStop}
         onSelectionDragStart={beginDrag}
         onSelectionDragStop={onSelectionDragStop}
+        onInit={markCanvasInteractive}
         onDragOver={onDragOver}
         onDrop={onDrop}
         deleteKeyCode={null}

@@ -3,7 +3,8 @@
 import { memo } from 'react';
 import { useElementMark } from '@/components/validation/ValidationContext';
 import { SEVERITY_ICON, SEVERITY_PILL } from '@/components/validation/severity';
-import { cx } from '@/components/ui';
+// Direct, not the barrel: this is on the canvas's first load, the other primitives are not.
+import { cx } from '@/components/ui/cx';
 
 /**
  * The status corner of a canvas node: a validation badge with the worst severity and the number

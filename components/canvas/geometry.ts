@@ -1,5 +1,6 @@
 /** Canvas geometry without React: grid snapping, hit-testing groups, where to put a new node. */
-import { NODE_KINDS, type Design, type Group, type NodeKind, type Position } from '@/lib/model';
+import type { Design, Group, NodeKind, Position } from '@/lib/model';
+import { NODE_KINDS } from '@/lib/model/kinds';
 import { absolutePosition, NODE_BOX, type EditorStore } from '@/lib/store';
 import type { MeasuredSizes } from './derive';
 

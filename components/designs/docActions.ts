@@ -1,6 +1,11 @@
-import { emptyDesign, MAX_FILE_CHARS, parseDesignText, serializeDesign, designFileName, type Design, type FileFormat } from '@/lib/model';
+import type { Design, FileFormat } from '@/lib/model';
+import { blankDesign } from '@/lib/model/blank';
+import { MAX_FILE_CHARS } from '@/lib/model/kinds';
 import type { EditorContextValue } from '@/components/editor/EditorContext';
-import { DESIGN_TEMPLATES, templateUrl } from '@/templates/designs/catalog';
+
+// File formats (YAML) and the template list load when a file is opened or saved, not with the editor.
+const loadIo = () => import('@/lib/model/io');
+const loadTemplates = () => import('@/templates/designs/catalog');
 
 /**
  * What the toolbar and the designs dialog do with whole designs: open, create, switch, delete,
@@ -79,13 +84,14 @@ export function createDocActions({ store, ui, library }: EditorContextValue): Do
     createAndOpen,
 
     createBlank() {
-      const design = emptyDesign(freshName('Untitled design', library.list().map((m) => m.name)));
+      const design = blankDesign(freshName('Untitled design', library.list().map((m) => m.name)));
       const id = createAndOpen(design);
       if (id) notify('success', `Created "${design.name}".`);
       return id;
     },
 
     async createFromTemplate(templateId) {
+      const [{ parseDesignText }, { DESIGN_TEMPLATES, templateUrl }] = await Promise.all([loadIo(), loadTemplates()]);
       const t = DESIGN_TEMPLATES.find((x) => x.id === templateId);
       if (!t) {
         notify('error', `There is no template "${templateId}".`);
@@ -143,7 +149,7 @@ export function createDocActions({ store, ui, library }: EditorContextValue): Do
       if (id !== ui.getState().docId) return;
       // The open design is gone: show the most recent other one, or a new blank design.
       for (const m of library.list()) if (switchTo(m.id, false)) return;
-      const design = emptyDesign();
+      const design = blankDesign();
       const c = library.create(design);
       if (c.ok) show(c.id, design);
       else notify('error', c.error);
@@ -162,6 +168,7 @@ export function createDocActions({ store, ui, library }: EditorContextValue): Do
         notify('error', `Could not read ${file.name}: ${e instanceof Error ? e.message : String(e)}`);
         return false;
       }
+      const { parseDesignText } = await loadIo();
       const r = parseDesignText(text, file.name);
       if (!r.ok) {
         // With issues, the list says where; the headline just says what happened.
@@ -179,17 +186,23 @@ export function createDocActions({ store, ui, library }: EditorContextValue): Do
     },
 
     download(format) {
+      // The design as it is now, written once the serializer has loaded.
       const design = store.getState().design;
-      const blob = new Blob([serializeDesign(design, format)], { type: format === 'json' ? 'application/json' : 'application/yaml' });
-      const url = URL.createObjectURL(blob);
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = designFileName(design, format);
-      document.body.appendChild(a);
-      a.click();
-      a.remove();
-      // Revoke later: some browsers start the download after the click handler returns.
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      loadIo().then(
+        ({ serializeDesign, designFileName }) => {
+          const blob = new Blob([serializeDesign(design, format)], { type: format === 'json' ? 'application/json' : 'application/yaml' });
+          const url = URL.createObjectURL(blob);
+          const a = document.createElement('a');
+          a.href = url;
+          a.download = designFileName(design, format);
+          document.body.appendChild(a);
+          a.click();
+          a.remove();
+          // Revoke later: some browsers start the download after the click handler returns.
+          setTimeout(() => URL.revokeObjectURL(url), 10_000);
+        },
+        (e: unknown) => notify('error', `Could not save the file: ${e instanceof Error ? e.message : String(e)}`),
+      );
     },
   };
 }

@@ -1,17 +1,15 @@
 'use client';
 
 import { FlowCanvas } from '@/components/canvas/FlowCanvas';
-import { DesignsDialog } from '@/components/designs/DesignsDialog';
+import { DesignsDialogHost } from '@/components/designs/DesignsDialogHost';
 import { ExportDialogHost } from '@/components/export/ExportDialogHost';
 import { Palette } from '@/components/palette/Palette';
 import { ProblemsPanelHost } from '@/components/problems/ProblemsPanelHost';
-import { Toolbar } from '@/components/toolbar/Toolbar';
 import { RulesDialogHost } from '@/components/validation/RulesDialogHost';
 import { ValidationProvider } from '@/components/validation/ValidationContext';
-import { EditorToasts } from './EditorToasts';
+import { EditorToasts, StatusBar, Toolbar } from './chrome';
 import { InspectorPanel } from './InspectorPanel';
-import { ShortcutsDialog } from './ShortcutsDialog';
-import { StatusBar } from './StatusBar';
+import { ShortcutsDialogHost } from './ShortcutsDialogHost';
 
 /** The designer: toolbar on top, palette left, canvas centre, inspector right, status below. */
 export function Editor() {
@@ -32,8 +30,8 @@ export function Editor() {
           <InspectorPanel />
         </div>
         <StatusBar />
-        <DesignsDialog />
-        <ShortcutsDialog />
+        <DesignsDialogHost />
+        <ShortcutsDialogHost />
         <RulesDialogHost />
         <ExportDialogHost />
         <EditorToasts />

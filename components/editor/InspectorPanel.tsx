@@ -1,7 +1,12 @@
 'use client';
 
-import { useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
-import { Inspector } from '@/components/inspector/Inspector';
+import { Suspense, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { useCanvasInteractive } from '@/components/canvas/useCanvasInteractive';
+import { lazyPart } from './lazyPart';
+
+// The forms for every element kind load once the canvas is interactive (first-load budget).
+const Inspector = lazyPart(() => import('@/components/inspector/Inspector').then((m) => m.Inspector), 'inspector');
+const pending = <div aria-busy="true" className="flex-1" />;
 
 const KEY = 'archwright.inspectorWidth';
 const MIN = 260;
@@ -30,6 +35,7 @@ function storeWidth(w: number) {
 export function InspectorPanel() {
   // The editor renders only on the client (after boot), so reading storage here is safe.
   const [width, setWidth] = useState(storedWidth);
+  const ready = useCanvasInteractive();
   const drag = useRef<{ x: number; w: number } | null>(null);
 
   const onPointerDown = (e: PointerEvent<HTMLDivElement>) => {
@@ -75,7 +81,7 @@ export function InspectorPanel() {
         title="Drag to resize; double-click to reset"
         className="absolute inset-y-0 -left-1 z-10 w-2 cursor-col-resize touch-none hover:bg-sky-500/30 focus-visible:bg-sky-500/40 focus-visible:outline-none"
       />
-      <Inspector />
+      {ready ? <Suspense fallback={pending}><Inspector /></Suspense> : pending}
     </aside>
   );
 }

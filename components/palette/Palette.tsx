@@ -2,7 +2,8 @@
 
 import { memo, type DragEvent } from 'react';
 import clsx from 'clsx';
-import { NODE_KIND_INFO, NODE_KINDS, type NodeKind } from '@/lib/model';
+import type { NodeKind } from '@/lib/model';
+import { NODE_KIND_INFO, NODE_KINDS } from '@/lib/model/kinds';
 import { useEditorContext } from '@/components/editor/EditorContext';
 import { KIND_ICON } from '@/components/canvas/ArchNode';
 import { canvasCommands } from '@/components/canvas/canvasCommands';

@@ -5,7 +5,8 @@ import { useEditorContext, useUi } from '@/components/editor/EditorContext';
 import { countsText, SEVERITY_ORDER } from '@/components/validation/model';
 import { useValidation } from '@/components/validation/ValidationContext';
 import { SEVERITY_ICON, SEVERITY_TEXT } from '@/components/validation/severity';
-import { cx } from '@/components/ui';
+// Direct, not the barrel: this is on the canvas's first load, the other primitives are not.
+import { cx } from '@/components/ui/cx';
 
 export const PROBLEMS_PANEL_ID = 'problems-panel';
 

@@ -2,7 +2,8 @@
 
 import { CircleX, Info, TriangleAlert, type LucideIcon } from 'lucide-react';
 import type { Severity } from '@/lib/model';
-import { cx } from '@/components/ui';
+// Direct, not the barrel: this is on the canvas's first load, the other primitives are not.
+import { cx } from '@/components/ui/cx';
 
 export const SEVERITY_ICON: Record<Severity, LucideIcon> = { error: CircleX, warning: TriangleAlert, info: Info };
 

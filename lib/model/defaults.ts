@@ -1,3 +1,4 @@
+import { edgeDefaults, inferEdgeKind, NODE_KIND_INFO, newId } from './kinds';
 import { uniqueName } from './names';
 import {
   designSchema,
@@ -13,23 +14,8 @@ import {
   type Position,
 } from './schema';
 
-/** Human label and default technical name stem for each node kind (palette names per DESIGN §6). */
-export const NODE_KIND_INFO: Record<NodeKind, { title: string; stem: string; blurb: string }> = {
-  service: { title: 'Service', stem: 'service', blurb: 'A deployable microservice' },
-  gateway: { title: 'API gateway', stem: 'gateway', blurb: 'Single entry point: routing, auth, rate limits' },
-  broker: { title: 'Message broker', stem: 'broker', blurb: 'RabbitMQ, Kafka, NATS or Redis Streams' },
-  database: { title: 'Database', stem: 'db', blurb: 'A datastore, ideally owned by one service' },
-  cache: { title: 'Cache', stem: 'cache', blurb: 'Redis or Memcached' },
-  external: { title: 'External system', stem: 'external', blurb: 'A third-party API' },
-  client: { title: 'Client', stem: 'client', blurb: 'Web, mobile or partner client' },
-  observability: { title: 'Observability', stem: 'otel', blurb: 'Tracing, logs and metrics sink' },
-};
-
-/** Returns a fresh id with a kind prefix; random so ids from two tabs never clash. */
-export function newId(prefix: string): string {
-  const rnd = globalThis.crypto?.randomUUID?.().replace(/-/g, '').slice(0, 10) ?? Math.random().toString(36).slice(2, 12);
-  return `${prefix}_${rnd}`;
-}
+// Kind titles, ids and edge defaults live in ./kinds (no zod); re-exported for existing imports.
+export { edgeDefaults, inferEdgeKind, NODE_KIND_INFO, newId } from './kinds';
 
 /** Creates a node of `kind` with every default filled in and a name unique among `taken`. */
 export function createNode<K extends NodeKind>(
@@ -39,30 +25,6 @@ export function createNode<K extends NodeKind>(
   const { position = { x: 0, y: 0 }, name, taken = new Set<string>(), id, ...rest } = opts;
   const finalName = uniqueName(name ?? NODE_KIND_INFO[kind].stem, taken);
   return nodeSchema.parse({ ...rest, kind, id: id ?? newId(kind.slice(0, 3)), name: finalName, position }) as NodeOfKind<K>;
-}
-
-/**
- * The edge kind implied by its endpoints: service→database|cache is data, service→broker is
- * publish, broker→service is subscribe, anything else is a call.
- */
-export function inferEdgeKind(source: Pick<DesignNode, 'kind'>, target: Pick<DesignNode, 'kind'>): EdgeKind {
-  if (target.kind === 'database' || target.kind === 'cache') return 'data';
-  if (target.kind === 'broker') return 'publish';
-  if (source.kind === 'broker') return 'subscribe';
-  return 'call';
-}
-
-/** Defaults a new edge of each kind gets when drawn: the good practice, not the bare minimum. */
-export function edgeDefaults(kind: EdgeKind): Record<string, unknown> {
-  switch (kind) {
-    case 'call':
-      return { protocol: 'rest', timeoutMs: 2000, retries: 2, circuitBreaker: { enabled: true, failureThreshold: 5, resetTimeoutMs: 30_000 } };
-    case 'publish':
-    case 'subscribe':
-      return { topic: 'events', event: 'SomethingHappened', version: 1 };
-    case 'data':
-      return { access: 'read-write' };
-  }
 }
 
 /** Creates an edge between two nodes; its kind is inferred unless given. */

@@ -1,29 +1,11 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import {
-  contextSchema,
-  createEdge,
-  createNode,
-  dnsLabelProblem,
-  edgeSchema,
-  emptyDesign,
-  eventSchema,
-  groupSchema,
-  LIMITS,
-  newId,
-  nodeSchema,
-  settingsSchema,
-  uniqueName,
-  type ArchitectureContext,
-  type Design,
-  type DesignEdge,
-  type DesignEvent,
-  type DesignNode,
-  type EdgeKind,
-  type Group,
-  type NodeKind,
-  type Position,
-  type Settings,
-} from '@/lib/model';
+import type { ArchitectureContext, Design, DesignEdge, DesignEvent, DesignNode, EdgeKind, Group, NodeKind, Position, Settings } from '@/lib/model';
+// Zod-free on purpose: the editor's first load has no schema. Edits that carry user input are
+// checked with the schemas from model(), which the browser loads once the canvas is interactive.
+import { blankDesign, blankEdge, blankGroup, blankNode } from '@/lib/model/blank';
+import { LIMITS, newId } from '@/lib/model/kinds';
+import { dnsLabelProblem, uniqueName } from '@/lib/model/names';
+import { model } from '@/lib/store/model';
 
 /** Ids of what is selected, per element family. */
 export interface Selection {
@@ -142,7 +124,7 @@ export function absolutePosition(design: Design, node: Pick<DesignNode, 'positio
 }
 
 /** Creates an editor store holding one design, with history and selection. */
-export function createEditorStore(initial: Design = emptyDesign(), now: () => number = Date.now): EditorStore {
+export function createEditorStore(initial: Design = blankDesign(), now: () => number = Date.now): EditorStore {
   return createStore<EditorState & EditorActions>()((set, get) => {
     /**
      * Central write path: records history (unless inside a gesture or coalescing) and bumps
@@ -283,7 +265,7 @@ export function createEditorStore(initial: Design = emptyDesign(), now: () => nu
         const next: Design = { ...d, name, description };
         if (patch.context) {
           // Parsing fills defaults and drops invalid values (a bad field keeps its previous value).
-          const merged = contextSchema.safeParse({ ...d.context, ...patch.context });
+          const merged = model().contextSchema.safeParse({ ...d.context, ...patch.context });
           if (merged.success) next.context = merged.data;
         }
         apply(next, opts);
@@ -291,7 +273,12 @@ export function createEditorStore(initial: Design = emptyDesign(), now: () => nu
 
       addNode(kind, position, init = {}) {
         const d = get().design;
-        const node = createNode(kind, { ...init, position, taken: nodeNames(d) } as never);
+        // A palette node (at most placed in a group) needs no schema; other overrides are checked by it.
+        const { parentId, ...rest } = init as { parentId?: unknown };
+        const plain = !Object.keys(rest).length && (parentId === undefined || (typeof parentId === 'string' && d.groups.some((g) => g.id === parentId)));
+        const node = plain
+          ? blankNode(kind, { position, taken: nodeNames(d), parentId: parentId as string | undefined })
+          : model().createNode(kind, { ...init, position, taken: nodeNames(d) } as never);
         apply({ ...d, nodes: [...d.nodes, node] }, { selection: { nodes: [node.id], edges: [], groups: [] } });
         return node.id;
       },
@@ -305,7 +292,7 @@ export function createEditorStore(initial: Design = emptyDesign(), now: () => nu
           if (problem) return err(problem);
           if (nodeNames(d, id).has(patch.name)) return err(`Another node is already named "${patch.name}"; names become host names and must be unique.`);
         }
-        const parsed = nodeSchema.safeParse({ ...d.nodes[i], ...patch, id, kind: d.nodes[i].kind });
+        const parsed = model().nodeSchema.safeParse({ ...d.nodes[i], ...patch, id, kind: d.nodes[i].kind });
         if (!parsed.success) return err(issuesText(parsed.error));
         const nodes = d.nodes.slice();
         nodes[i] = parsed.data;
@@ -351,7 +338,7 @@ export function createEditorStore(initial: Design = emptyDesign(), now: () => nu
         const target = d.nodes.find((n) => n.id === targetId);
         if (!source || !target) return err('Both ends of a connection must be nodes.');
         if (source.id === target.id) return err('A node cannot connect to itself.');
-        const edge = createEdge(source, target, kind ? { kind } : {});
+        const edge = blankEdge(source, target, kind ? { kind } : {});
         if (d.edges.some((e) => e.source === sourceId && e.target === targetId && e.kind === edge.kind)) {
           return err(`There is already a ${edge.kind} link from ${source.name} to ${target.name}.`);
         }
@@ -367,7 +354,7 @@ export function createEditorStore(initial: Design = emptyDesign(), now: () => nu
         const merged: Record<string, unknown> = { ...cur, ...patch, id, kind: cur.kind, source: cur.source, target: cur.target };
         // `undefined` in a patch clears an optional field (e.g. no timeout); identity stays.
         for (const [k, v] of Object.entries(patch)) if (v === undefined && !EDGE_IDENTITY.has(k)) delete merged[k];
-        const parsed = edgeSchema.safeParse(merged);
+        const parsed = model().edgeSchema.safeParse(merged);
         if (!parsed.success) return err(issuesText(parsed.error));
         const edges = d.edges.slice();
         edges[i] = parsed.data;
@@ -384,7 +371,7 @@ export function createEditorStore(initial: Design = emptyDesign(), now: () => nu
         const source = d.nodes.find((n) => n.id === cur.source) ?? { id: cur.source, kind: 'service' as const };
         const target = d.nodes.find((n) => n.id === cur.target) ?? { id: cur.target, kind: 'service' as const };
         const shared = cur.kind === 'publish' || cur.kind === 'subscribe' ? { topic: cur.topic, event: cur.event, version: cur.version } : {};
-        const next = createEdge(source, target, { ...shared, kind, id: cur.id, label: cur.label, description: cur.description });
+        const next = model().createEdge(source, target, { ...shared, kind, id: cur.id, label: cur.label, description: cur.description });
         const edges = d.edges.slice();
         edges[i] = next;
         apply({ ...d, edges });
@@ -479,7 +466,8 @@ export function createEditorStore(initial: Design = emptyDesign(), now: () => nu
         const minY = Math.min(...abs.map((p) => p.y)) - GROUP_PAD - 16;
         const maxX = Math.max(...abs.map((p) => p.x + NODE_BOX.width)) + GROUP_PAD;
         const maxY = Math.max(...abs.map((p) => p.y + NODE_BOX.height)) + GROUP_PAD;
-        const group = groupSchema.parse({ id: newId('grp'), name, position: { x: minX, y: minY }, size: { width: maxX - minX, height: maxY - minY } });
+        const title = name.trim().slice(0, LIMITS.labelLength) || 'Bounded context';
+        const group = blankGroup({ name: title, position: { x: minX, y: minY }, size: { width: maxX - minX, height: maxY - minY } });
         const nodes = d.nodes.map((n) => {
           if (!ids.has(n.id)) return n;
           const p = absolutePosition(d, n);
@@ -500,7 +488,7 @@ export function createEditorStore(initial: Design = emptyDesign(), now: () => nu
         const d = get().design;
         const i = d.groups.findIndex((g) => g.id === id);
         if (i < 0) return err(`No group ${id}.`);
-        const parsed = groupSchema.safeParse({ ...d.groups[i], ...patch, id });
+        const parsed = model().groupSchema.safeParse({ ...d.groups[i], ...patch, id });
         if (!parsed.success) return err(issuesText(parsed.error));
         const groups = d.groups.slice();
         groups[i] = parsed.data;
@@ -529,7 +517,7 @@ export function createEditorStore(initial: Design = emptyDesign(), now: () => nu
         const names = new Set(d.events.map((e) => e.name));
         let name = init.name ?? 'NewEvent';
         for (let i = 2; names.has(name); i++) name = `${init.name ?? 'NewEvent'}${i}`;
-        const ev = eventSchema.parse({ ...init, id: newId('evt'), name, ownerId: ownerId ?? init.ownerId });
+        const ev = model().eventSchema.parse({ ...init, id: newId('evt'), name, ownerId: ownerId ?? init.ownerId });
         apply({ ...d, events: [...d.events, ev] });
         return ev.id;
       },
@@ -538,7 +526,7 @@ export function createEditorStore(initial: Design = emptyDesign(), now: () => nu
         const d = get().design;
         const i = d.events.findIndex((e) => e.id === id);
         if (i < 0) return err(`No event ${id}.`);
-        const parsed = eventSchema.safeParse({ ...d.events[i], ...patch, id });
+        const parsed = model().eventSchema.safeParse({ ...d.events[i], ...patch, id });
         if (!parsed.success) return err(issuesText(parsed.error));
         const events = d.events.slice();
         events[i] = parsed.data;
@@ -562,14 +550,14 @@ export function createEditorStore(initial: Design = emptyDesign(), now: () => nu
         const ev = d.events.find((e) => e.id === id);
         if (!ev) return null;
         const top = Math.max(...d.events.filter((e) => e.name === ev.name).map((e) => e.version));
-        const next = eventSchema.parse({ ...structuredClone(ev), id: newId('evt'), version: top + 1, published: undefined });
+        const next = model().eventSchema.parse({ ...structuredClone(ev), id: newId('evt'), version: top + 1, published: undefined });
         apply({ ...d, events: [...d.events, next] });
         return next.id;
       },
 
       updateSettings(patch, opts) {
         const d = get().design;
-        const parsed = settingsSchema.safeParse({ ...d.settings, ...patch });
+        const parsed = model().settingsSchema.safeParse({ ...d.settings, ...patch });
         if (!parsed.success) return err(issuesText(parsed.error));
         apply({ ...d, settings: parsed.data }, opts);
         return ok(undefined);

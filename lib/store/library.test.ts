@@ -132,6 +132,26 @@ describe('create, open, save', () => {
   });
 });
 
+describe('peek: the quick, schema-free read the editor boots from', () => {
+  it('reads back what save wrote, as open does', () => {
+    const { lib } = setup();
+    const id = lib.create(full()).id;
+    const opened = lib.open(id);
+    expect(opened.ok && lib.peek(id)).toEqual(opened.ok ? opened.design : null);
+  });
+
+  it('is null for a missing design and for anything open() has to judge', () => {
+    const { lib, storage } = setup();
+    expect(lib.peek('nope')).toBeNull();
+    storage.setItem(key('x1'), 'garbage');
+    storage.setItem(key('x2'), JSON.stringify({ archwright: DESIGN_VERSION + 1, design: emptyDesign() }));
+    storage.setItem(key('x3'), JSON.stringify({ archwright: DESIGN_VERSION, design: { ...emptyDesign(), nodes: [{ id: 'a', kind: 'mainframe', name: 'a', position: { x: 0, y: 0 } }] } }));
+    for (const id of ['x1', 'x2', 'x3']) expect(lib.peek(id)).toBeNull();
+    // peek never moves anything aside; open() does.
+    expect(lib.corruptKeys()).toEqual([]);
+  });
+});
+
 describe('list', () => {
   it('most recently changed first, ties by name', () => {
     const { lib, clock } = setup();

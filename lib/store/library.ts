@@ -1,4 +1,7 @@
-import { DESIGN_VERSION, describeIssues, designSchema, parseDesignText, serializeDesignJson, type Design, type LoadResult } from '@/lib/model';
+import type { Design, LoadResult } from '@/lib/model';
+import { readStoredDesign, serializeDesignJson } from '@/lib/model/storedDesign';
+import { DESIGN_VERSION } from '@/lib/model/version';
+import { model, modelIfLoaded } from '@/lib/store/model';
 
 /** The subset of the Web Storage API the library needs (localStorage, or a Map in tests). */
 export interface KeyValueStorage {
@@ -103,8 +106,12 @@ export class DesignLibrary {
   }
 
   private metaFromStorage(id: string): LocalDesignMeta {
-    const r = parseDesignText(this.storage.getItem(designKey(id)) ?? '', 'x.json');
-    return { id, name: r.ok ? r.design.name : `Unreadable design ${id}`, updatedAt: 0, nodes: r.ok ? r.design.nodes.length : 0 };
+    const raw = this.storage.getItem(designKey(id)) ?? '';
+    // A design this build saved reads without the schema; anything else needs it (when loaded).
+    let design = readStoredDesign(raw);
+    const full = design ? null : modelIfLoaded()?.parseDesignJson(raw);
+    if (full?.ok) design = full.design;
+    return { id, name: design ? design.name : `Unreadable design ${id}`, updatedAt: 0, nodes: design ? design.nodes.length : 0 };
   }
 
   private rebuildIndex(): LocalDesignMeta[] {
@@ -136,11 +143,23 @@ export class DesignLibrary {
     this.writeIndex(index);
   }
 
-  /** Reads a design; a corrupt copy is moved aside (and reported), never silently dropped. */
+  /**
+   * A stored design as this build saved it, read without the schema (null when absent or when
+   * only open() can tell): lets the editor show the last design before the schema has loaded.
+   * Follow it with open() to check it.
+   */
+  peek(id: string): Design | null {
+    return readStoredDesign(this.storage.getItem(designKey(id)));
+  }
+
+  /**
+   * Reads and checks a design; a corrupt copy is moved aside (and reported), never silently
+   * dropped. Needs the model (in the browser: after loadModel()).
+   */
   open(id: string): OpenResult {
     const raw = this.storage.getItem(designKey(id));
     if (raw === null) return { ok: false, error: 'This design is no longer in this browser.', issues: [] };
-    const r = parseDesignText(raw, 'design.json');
+    const r = model().parseDesignJson(raw);
     if (r.ok) return r;
     // Written by a newer Archwright in this browser: not damaged, so it stays where it is.
     if (isNewerFormat(raw)) return r;
@@ -158,12 +177,16 @@ export class DesignLibrary {
 
   /**
    * Saves a design under `id`; on failure the previous copy stays. A design that would not load
-   * back (schema problems) is not written either: the last good copy is kept.
+   * back (schema problems) is not written either: the last good copy is kept. In the browser's
+   * first moments, before the schema has loaded, the design is written unchecked: only the
+   * editor's schema-free actions (add from the palette, connect, move, delete…) can have made it,
+   * and they produce exactly what the schema would.
    */
   save(id: string, design: Design): SaveResult {
-    const checked = designSchema.safeParse(design);
-    if (!checked.success) {
-      const first = describeIssues(checked.error, design)[0];
+    const m = modelIfLoaded();
+    const checked = m?.designSchema.safeParse(design);
+    if (m && checked && !checked.success) {
+      const first = m.describeIssues(checked.error, design)[0];
       return { ok: false, error: `The design has a problem and was not saved (the last saved copy is kept): ${first.path}: ${first.message}` };
     }
     const text = serializeDesignJson(design);
