@@ -35,6 +35,7 @@ export function generateFastifyServices(ctx: GeneratorContext): GeneratedFile[] 
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
+/** Generator `fastify-service`: one Fastify service per service node on the fastify stack. */
 export const fastifyService: Generator = {
   id: 'fastify-service',
   title: 'Fastify services (pino, zod)',

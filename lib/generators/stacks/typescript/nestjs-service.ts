@@ -154,6 +154,7 @@ export function generateNestServices(ctx: GeneratorContext): GeneratedFile[] {
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
+/** Generator `nestjs-service`: one NestJS service per service node on the nestjs stack. */
 export const nestjsService: Generator = {
   id: 'nestjs-service',
   title: 'NestJS services (Fastify adapter, pino, zod)',
