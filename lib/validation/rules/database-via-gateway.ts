@@ -72,13 +72,14 @@ export default defineRule({
     const { gateway, configured, counted, accessors } = databaseGateway(graph, options);
     if (!gateway || (!configured && accessors <= 1)) return [];
     const out: Finding[] = [];
-    const via = gateway ? ` (${gateway.name})` : '';
+    // The end of every message is the same: built once, not per finding.
+    const tail = ` directly; only the database gateway${gateway ? ` (${gateway.name})` : ''} may.`;
     // Report in edge order: every counted data edge not from the gateway.
     for (const e of graph.edgesByKind.data) {
       if (e.source === gateway || !counted(e)) continue;
       out.push(
         ctx.finding({
-          message: `${e.source.name} reaches ${e.target.name} directly; only the database gateway${via} may.`,
+          message: `${e.source.name} reaches ${e.target.name}${tail}`,
           targets: ctx.edgeTargets(e),
           fixes: FIXES,
         }),

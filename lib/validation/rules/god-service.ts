@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { NodeEntry } from '@/lib/graph';
+import type { DataStoreInfo, NodeEntry } from '@/lib/graph';
 import { REF } from '../references';
 import { defineRule, type Finding } from '../types';
 
@@ -30,12 +30,24 @@ export default defineRule({
     const inLimit = fanIn.mean + options.sigma * fanIn.stddev;
     const outLimit = fanOut.mean + options.sigma * fanOut.stddev;
     // Stores a service owns: declared by ownerId, or inferred when it is the only one using it.
-    const owned = new Map<NodeEntry, string[]>();
+    // Counted per service first; id lists are built only for services at the limit.
+    const count = new Int32Array(graph.nodeList.length);
+    const ownerOf = (info: DataStoreInfo): NodeEntry | undefined => {
+      if (info.node.kind === 'cache' && !options.countCaches) return undefined;
+      return info.owner ?? (info.accessors.length === 1 ? info.accessors[0] : undefined);
+    };
+    let hoarders = 0;
     if (options.maxStores > 0) {
       for (const info of graph.dataStores) {
-        if (info.node.kind === 'cache' && !options.countCaches) continue;
-        const owner = info.owner ?? (info.accessors.length === 1 ? info.accessors[0] : undefined);
-        if (!owner) continue;
+        const owner = ownerOf(info);
+        if (owner && ++count[owner.index] === options.maxStores) hoarders++;
+      }
+    }
+    const owned = new Map<NodeEntry, string[]>();
+    if (hoarders > 0) {
+      for (const info of graph.dataStores) {
+        const owner = ownerOf(info);
+        if (!owner || count[owner.index] < options.maxStores) continue;
         const list = owned.get(owner);
         if (list) list.push(info.node.id);
         else owned.set(owner, [info.node.id]);

@@ -12,6 +12,12 @@ function writesData(graph: DesignGraph, v: number): boolean {
   return false;
 }
 
+function tailFor(tails: Map<unknown, string>, key: unknown, event: string, version: number): string {
+  let tail = tails.get(key);
+  if (tail === undefined) tails.set(key, (tail = ` writes its database and publishes ${event} v${version} without an outbox: a crash in between loses the event or sends a phantom one.`));
+  return tail;
+}
+
 export default defineRule({
   meta: {
     id: 'missing-outbox',
@@ -26,6 +32,8 @@ export default defineRule({
   },
   check(ctx) {
     const out: Finding[] = [];
+    // The message after the service name depends on the event only: built once per event.
+    const tails = new Map<unknown, string>();
     for (const e of ctx.graph.edgesByKind.publish) {
       if (e.edge.outbox) continue;
       const src = e.source;
@@ -33,7 +41,7 @@ export default defineRule({
       if (src.kind !== 'service' || !writesData(ctx.graph, src.index)) continue;
       out.push(
         ctx.finding({
-          message: `${src.name} writes its database and publishes ${e.edge.event} v${e.edge.version} without an outbox: a crash in between loses the event or sends a phantom one.`,
+          message: src.name + tailFor(tails, e.channel, e.edge.event, e.edge.version),
           targets: ctx.edgeTargets(e),
           fixes: FIXES,
         }),

@@ -2,7 +2,10 @@ import { REF } from '../references';
 import { defineRule, type FindingInput, type Finding } from '../types';
 
 const FIXES: FindingInput['fixes'] = ['use-grpc'];
-const PROTOCOL: Record<string, string> = { rest: 'REST', graphql: 'GRAPHQL', grpc: 'GRPC' };
+// The message after the "a → b" label, per protocol: one string per finding instead of a chain.
+const SUFFIX: Record<string, string> = Object.fromEntries(
+  ['rest', 'graphql', 'grpc'].map((p) => [p, ` uses ${p.toUpperCase()}; this house style calls services over gRPC.`]),
+);
 
 export default defineRule({
   meta: {
@@ -23,7 +26,7 @@ export default defineRule({
       if (protocol === 'grpc' || e.source.kind !== 'service' || e.target.kind !== 'service') continue;
       out.push(
         ctx.finding({
-          message: `${ctx.edgeLabel(e)} uses ${PROTOCOL[protocol]}; this house style calls services over gRPC.`,
+          message: ctx.edgeLabel(e) + SUFFIX[protocol],
           targets: ctx.edgeTargets(e),
           fixes: FIXES,
         }),
