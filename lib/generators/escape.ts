@@ -50,6 +50,22 @@ function identOr(value: string, fallback: string): string {
   return /^[0-9]/.test(s) ? `_${s}` : s;
 }
 
+// Reserved words of the generated languages (JS/TS strict mode and Python): an identifier derived
+// from a name must never be one of them.
+const RESERVED = new Set(
+  (
+    'break case catch class const continue debugger default delete do else enum export extends false finally for function if import in ' +
+    'instanceof new null return super switch this throw true try typeof var void while with yield let static implements interface package ' +
+    'private protected public await arguments eval async and as assert def del elif except from global is lambda nonlocal not or pass raise ' +
+    'None True False'
+  ).split(' '),
+);
+
+/** `ident`, or `ident_` when it is a reserved word in TypeScript or Python. */
+export function unreserved(ident: string): string {
+  return RESERVED.has(ident) ? `${ident}_` : ident;
+}
+
 /** PascalCase identifier valid in TS, Python and proto (letters/digits, never starting with a digit). */
 export function pascalIdent(value: string, fallback = 'Item'): string {
   return identOr(words(value).map((w) => w[0].toUpperCase() + w.slice(1).toLowerCase()).join(''), fallback);

@@ -3,7 +3,8 @@
 // and the common tests. Which runtime files a service needs is decided here from its spec.
 import type { GeneratedFile, GeneratorContext } from '../../types';
 import type { Project, ServiceSpec } from '../../project';
-import { commentText, mdText, tsString } from '../../escape';
+import { commentText, tsString } from '../../escape';
+import { mdCell, mdFinish, mdHeading, mdProse } from '../../docs/markdown';
 import { render } from '../../render';
 import { callModels, eventModels, type RouteSpec } from './model';
 import { TS_PACKAGE_VERSIONS, type TsPackage } from './packages';
@@ -115,21 +116,21 @@ export function readme(ctx: GeneratorContext, spec: ServiceSpec, stack: TsStack,
   const { publishes, consumes } = eventModels(spec, project);
   const endpoints = mdTable(
     ['Method', 'Path', 'What it does', 'Summary'],
-    routes.map((r) => [r.method, code(r.path), r.kind, mdText(r.summary)]),
+    routes.map((r) => [r.method, code(r.path), r.kind, mdCell(r.summary)]),
   );
   const events = mdTable(
     ['Direction', 'Event', 'Broker', 'Channel', 'Delivery'],
     [
       ...publishes.map((m) => [
         'publishes',
-        `${mdText(m.spec.event)} v${m.spec.version}`,
+        `${mdProse(m.spec.event)} v${m.spec.version}`,
         `${code(m.spec.brokerName)} (${m.spec.technology})`,
         `${code(m.spec.topic)} / ${code(m.spec.routingKey)}`,
         m.spec.outbox && spec.primaryDatabase ? 'transactional outbox' : 'directly after the write',
       ]),
       ...consumes.map((m) => [
         'consumes',
-        `${mdText(m.spec.event)} v${m.spec.version}`,
+        `${mdProse(m.spec.event)} v${m.spec.version}`,
         `${code(m.spec.brokerName)} (${m.spec.technology})`,
         `${code(m.spec.topic)} / ${code(m.spec.routingKey)}, group ${code(m.spec.consumerGroup)}`,
         m.spec.dedupe ? 'deduplicated by message id' : 'at-least-once, no dedupe',
@@ -149,7 +150,7 @@ export function readme(ctx: GeneratorContext, spec: ServiceSpec, stack: TsStack,
   );
   const env = mdTable(
     ['Variable', 'Required', 'Description'],
-    allEnv(spec, project).map((e) => [code(e.name), e.required ? 'yes' : 'no', mdText(e.description)]),
+    allEnv(spec, project).map((e) => [code(e.name), e.required ? 'yes' : 'no', mdCell(e.description)]),
   );
   const grpc = spec.calls.some((c) => c.protocol === 'grpc');
   const callNote = grpc ? '\n\ngRPC clients load the service definitions at first use from `PROTO_DIR` (default `./proto`, a copy of the contracts).' : '';
@@ -158,13 +159,14 @@ export function readme(ctx: GeneratorContext, spec: ServiceSpec, stack: TsStack,
     : '';
   const stackLine =
     stack === 'fastify'
-      ? `Fastify 5, pino, zod, node:test on Node ${mdText(project.versions.node)}`
-      : `NestJS 11 on the Fastify adapter, pino, zod, node:test on Node ${mdText(project.versions.node)}`;
-  return fromTemplate(ctx, 'ts-common/README.md', {
-    title: mdText(spec.title),
-    description: mdText(spec.node.description || 'No description in the design.'),
+      ? `Fastify 5, pino, zod, node:test on Node ${mdProse(project.versions.node)}`
+      : `NestJS 11 on the Fastify adapter, pino, zod, node:test on Node ${mdProse(project.versions.node)}`;
+  return mdFinish(
+    fromTemplate(ctx, 'ts-common/README.md', {
+    title: mdHeading(spec.title, spec.name),
+    description: mdProse(spec.node.description) || 'No description in the design.',
     name: spec.name,
-    projectTitle: mdText(project.title),
+    projectTitle: mdProse(project.title),
     stackLine,
     port: spec.port,
     endpoints,
@@ -181,7 +183,8 @@ export function readme(ctx: GeneratorContext, spec: ServiceSpec, stack: TsStack,
       ? `PostgreSQL \`${spec.primaryDatabase.name}\`; the SQL files in \`migrations/\` are applied at startup in order, each once (tracked in \`schema_migrations\`).`
       : 'none of its own: records are kept in memory (not durable, not shared between replicas).',
     layout,
-  });
+    }),
+  );
 }
 
 /** Dockerfile of a service. */

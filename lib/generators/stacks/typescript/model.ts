@@ -2,7 +2,7 @@
 // paths and parameter names, identifiers for events and clients, and the environment variables
 // with the validator each needs. Everything that later reaches code is decided (and made safe) here.
 import type { CallSpec, EventSpec, Project, ServiceSpec } from '../../project';
-import { camelIdent, channelName, pascalIdent, safePath } from '../../escape';
+import { camelIdent, channelName, pascalIdent, safePath, unreserved } from '../../escape';
 
 export type RouteKind = 'list' | 'get' | 'create' | 'replace' | 'merge' | 'delete' | 'unsupported';
 
@@ -86,7 +86,7 @@ export function routeSpecs(spec: ServiceSpec): RouteSpec[] {
         kind = idParam ? 'delete' : 'unsupported';
         break;
     }
-    const handler = uniqueIn(handlers, camelIdent(`${ep.method.toLowerCase()} ${parts.map((p) => (p.startsWith(':') ? `by ${p.slice(1)}` : p)).join(' ')}`, 'handle'));
+    const handler = uniqueIn(handlers, unreserved(camelIdent(`${ep.method.toLowerCase()} ${parts.map((p) => (p.startsWith(':') ? `by ${p.slice(1)}` : p)).join(' ')}`, 'handle')));
     routes.push({ method: ep.method, path, params, resource, kind, idParam, summary: ep.summary, handler, samplePath: `/${sample.join('/')}` });
   }
   return routes;
