@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEdge, createNode, designSchema, type DesignEdge, type DesignNode } from '@/lib/model';
 import { buildGraph, getGraph } from './build';
+import { EDGE_FLAG, EDGE_KIND_CODE, NODE_FLAG, NODE_KIND_CODE, PROTOCOL_CODE } from './types';
 import { designOf } from './test-utils';
 
 describe('buildGraph indexes', () => {
@@ -201,5 +202,49 @@ describe('sync analysis', () => {
     expect(a.outCall.map((e) => e.id)).toEqual(['a:b', 'a:b:2', 'a:ghost']);
     expect(g.adjacency.outCall.offsets).toHaveLength(g.nodeList.length + 1);
     expect(g.storeAt[g.nodes.get('db')!.index]!.edges.map((e) => e.id)).toEqual(['a:db', 'b:db']);
+  });
+
+  it('copies the hot edge and node fields into facts arrays that match the design', () => {
+    const d = designOf({
+      nodes: {
+        a: ['service', { tracing: false, logging: 'text', replicas: 3, stateless: false, healthCheck: { liveness: true, readiness: false } }],
+        b: 'service',
+        q: 'broker',
+        db: 'database',
+      },
+      edges: [
+        ['a -> b', { timeoutMs: undefined, circuitBreaker: { enabled: false }, tls: true, protocol: 'grpc', retries: 3, operations: [{ method: 'POST', path: '/x' }], callsPerRequest: 4 }],
+        ['b -> a', { idempotencyKey: true }],
+        ['a -> q', { outbox: true }],
+        ['q -> b', { dedupe: false }],
+        ['a -> db', { access: 'read' }],
+        'b -> nowhere',
+      ],
+    });
+    const g = buildGraph(d);
+    const f = g.edgeFacts;
+    const at = (id: string) => g.edge(id)!.index;
+    expect(Array.from(f.byKind.call)).toEqual(g.edgesByKind.call.map((e) => e.index));
+    expect(Array.from(f.byKind.data)).toEqual([at('a:db')]);
+    for (const e of g.edgeList) {
+      expect(f.kind[e.index]).toBe(EDGE_KIND_CODE[e.edge.kind]);
+      expect(f.source[e.index]).toBe(e.source.index);
+      expect(f.target[e.index]).toBe(e.target.index);
+    }
+    expect(f.timeoutMs[at('a:b')]).toBe(-1);
+    expect(f.timeoutMs[at('b:a')]).toBe(2000);
+    expect(f.flags[at('a:b')]).toBe(EDGE_FLAG.tls);
+    expect(f.flags[at('b:a')]).toBe(EDGE_FLAG.breaker | EDGE_FLAG.idempotencyKey);
+    expect(f.protocol[at('a:b')]).toBe(PROTOCOL_CODE.grpc);
+    expect([f.retries[at('a:b')], f.operations[at('a:b')], f.callsPerRequest[at('a:b')]]).toEqual([3, 1, 4]);
+    expect(f.flags[at('a:q')]).toBe(EDGE_FLAG.outbox);
+    expect(f.flags[at('q:b')]).toBe(0);
+    expect(f.flags[at('a:db')]).toBe(EDGE_FLAG.read);
+    const a = g.nodes.get('a')!.index;
+    const b = g.nodes.get('b')!.index;
+    expect(g.nodeFacts.kind[g.nodes.get('q')!.index]).toBe(NODE_KIND_CODE.broker);
+    expect(g.nodeFacts.flags[a]).toBe(NODE_FLAG.liveness);
+    expect(g.nodeFacts.flags[b]).toBe(NODE_FLAG.tracing | NODE_FLAG.jsonLogging | NODE_FLAG.liveness | NODE_FLAG.readiness | NODE_FLAG.stateless);
+    expect(g.nodeFacts.replicas[a]).toBe(3);
   });
 });

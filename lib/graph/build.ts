@@ -1,9 +1,13 @@
 import type { CallEdge, DataEdge, Design, DesignEdge, DesignNode, EdgeKind, EdgeOfKind, NodeKind, PublishEdge, SubscribeEdge } from '@/lib/model';
 import { longestPathFrom } from './paths';
 import { stronglyConnectedComponents, toCsr } from './scc';
+import { EDGE_FLAG, EDGE_KIND_CODE, NODE_FLAG, NODE_KIND_CODE, PROTOCOL_CODE } from './types';
 import type {
   Adjacency,
+  AdjacencyIndex,
   DataStoreInfo,
+  EdgeFacts,
+  NodeFacts,
   DataStoreNode,
   DesignGraph,
   Distribution,
@@ -29,8 +33,6 @@ export function topicKey(brokerId: string, topic: string): string {
 
 // Adjacency slots: 2 * kind + direction (0 = out, 1 = in), kinds in EDGE_KIND_CODE order.
 const SLOTS = 8;
-const EDGE_KIND_CODE = { call: 0, publish: 1, subscribe: 2, data: 3 } as const;
-const SLOT_NAMES = ['outCall', 'inCall', 'outPublish', 'inPublish', 'outSubscribe', 'inSubscribe', 'outData', 'inData'] as const;
 
 /**
  * Adjacency of every node in compressed sparse row form, one region per slot. Rules read the
@@ -169,6 +171,10 @@ export function buildGraph(design: Design): DesignGraph {
     client: [],
     observability: [],
   };
+  const nodeCount = design.nodes.length;
+  const nodeKindCode = new Uint8Array(nodeCount);
+  const nodeFlags = new Uint8Array(nodeCount);
+  const replicas = new Int32Array(nodeCount);
   for (const node of design.nodes) {
     const id = node.id;
     const entry = new Entry(node, id, node.kind, node.name, nodeList.length, core);
@@ -180,8 +186,21 @@ export function buildGraph(design: Design): DesignGraph {
       duplicateNodeIds.push(id);
       continue;
     }
+    const v = nodeList.length;
     nodeList.push(entry);
     byKind[entry.kind].push(entry);
+    nodeKindCode[v] = NODE_KIND_CODE[node.kind];
+    if (node.kind === 'service') {
+      // Read while the node is in cache: rules then scan these arrays instead of the objects.
+      const hc = node.healthCheck;
+      nodeFlags[v] =
+        (node.tracing ? NODE_FLAG.tracing : 0) |
+        (node.logging === 'json' ? NODE_FLAG.jsonLogging : 0) |
+        (hc.liveness ? NODE_FLAG.liveness : 0) |
+        (hc.readiness ? NODE_FLAG.readiness : 0) |
+        (node.stateless ? NODE_FLAG.stateless : 0);
+      replicas[v] = node.replicas;
+    }
   }
 
   const n = nodeList.length;
@@ -206,6 +225,12 @@ export function buildGraph(design: Design): DesignGraph {
   const edgeSrc = new Int32Array(design.edges.length);
   const edgeDst = new Int32Array(design.edges.length);
   const edgeKinds = new Uint8Array(design.edges.length);
+  const edgeFlags = new Uint8Array(design.edges.length);
+  const protocol = new Uint8Array(design.edges.length);
+  const timeoutMs = new Int32Array(design.edges.length);
+  const retries = new Int32Array(design.edges.length);
+  const operations = new Int32Array(design.edges.length);
+  const callsPerRequest = new Int32Array(design.edges.length);
 
   const channel = (event: string, version: number): MutableEventChannel => {
     let list = eventsByName.get(event);
@@ -238,15 +263,24 @@ export function buildGraph(design: Design): DesignGraph {
     const e: MutableEdgeEntry = { edge, id: edge.id, source: src, target: dst, index: edgeList.length, channel: undefined, topicChannel: undefined };
     let k: number;
     switch (edge.kind) {
-      case 'call':
+      case 'call': {
         k = 0;
+        const i = edgeList.length;
         callSrc[calls.length] = src.index;
         callDst[calls.length] = dst.index;
         calls.push(e as EdgeEntry<CallEdge>);
+        edgeFlags[i] = (edge.circuitBreaker?.enabled ? EDGE_FLAG.breaker : 0) | (edge.tls ? EDGE_FLAG.tls : 0) | (edge.idempotencyKey ? EDGE_FLAG.idempotencyKey : 0);
+        protocol[i] = PROTOCOL_CODE[edge.protocol];
+        timeoutMs[i] = edge.timeoutMs ?? -1;
+        retries[i] = edge.retries;
+        operations[i] = edge.operations.length;
+        callsPerRequest[i] = edge.callsPerRequest;
         break;
+      }
       case 'publish': {
         k = 1;
         publishes.push(e as EdgeEntry<PublishEdge>);
+        if (edge.outbox) edgeFlags[edgeList.length] = EDGE_FLAG.outbox;
         const ch = (e.channel = channel(edge.event, edge.version));
         ch.publishers.push(e as EdgeEntry<PublishEdge>);
         if (src.kind === 'service' && !ch.pubSeen.has(src)) {
@@ -259,6 +293,7 @@ export function buildGraph(design: Design): DesignGraph {
       case 'subscribe': {
         k = 2;
         subscribes.push(e as EdgeEntry<SubscribeEdge>);
+        if (edge.dedupe) edgeFlags[edgeList.length] = EDGE_FLAG.dedupe;
         const ch = (e.channel = channel(edge.event, edge.version));
         ch.subscribers.push(e as EdgeEntry<SubscribeEdge>);
         if (dst.kind === 'service' && !ch.subSeen.has(dst)) {
@@ -271,6 +306,7 @@ export function buildGraph(design: Design): DesignGraph {
       default:
         k = 3;
         datas.push(e as EdgeEntry<DataEdge>);
+        edgeFlags[edgeList.length] = edge.access === 'read' ? EDGE_FLAG.read : edge.access === 'write' ? EDGE_FLAG.write : EDGE_FLAG.read | EDGE_FLAG.write;
     }
     const i = edgeList.length;
     edgeKinds[i] = k;
@@ -305,9 +341,38 @@ export function buildGraph(design: Design): DesignGraph {
   core.items = items;
   core.edgeList = edgeList;
   const slotView = (slot: number): Adjacency => ({ offsets: offsets.subarray(slot * (n + 1), (slot + 1) * (n + 1)), items });
-  const adjacency = {} as Record<(typeof SLOT_NAMES)[number], Adjacency>;
-  SLOT_NAMES.forEach((name, slot) => (adjacency[name] = slotView(slot)));
+  const adjacency: AdjacencyIndex = {
+    outCall: slotView(0),
+    inCall: slotView(1),
+    outPublish: slotView(2),
+    inPublish: slotView(3),
+    outSubscribe: slotView(4),
+    inSubscribe: slotView(5),
+    outData: slotView(6),
+    inData: slotView(7),
+  };
   const edgesByKind = { call: calls, publish: publishes, subscribe: subscribes, data: datas };
+  const indicesOf = (list: readonly EdgeEntry[]) => {
+    const out = new Int32Array(list.length);
+    for (let j = 0; j < list.length; j++) out[j] = list[j].index;
+    return out;
+  };
+  // Views trimmed to the indexed edges only when dangling edges left slack at the end.
+  const fit = <T extends Uint8Array | Int32Array>(a: T): T => (a.length === m ? a : (a.subarray(0, m) as T));
+  const edgeFacts: EdgeFacts = {
+    kind: fit(edgeKinds),
+    source: fit(edgeSrc),
+    target: fit(edgeDst),
+    flags: fit(edgeFlags),
+    protocol: fit(protocol),
+    timeoutMs: fit(timeoutMs),
+    retries: fit(retries),
+    operations: fit(operations),
+    callsPerRequest: fit(callsPerRequest),
+    byKind: { call: indicesOf(calls), publish: indicesOf(publishes), subscribe: indicesOf(subscribes), data: indicesOf(datas) },
+  };
+  const nodeFits = <T extends Uint8Array | Int32Array>(a: T): T => (a.length === n ? a : (a.subarray(0, n) as T));
+  const nodeFacts: NodeFacts = { kind: nodeFits(nodeKindCode), flags: nodeFits(nodeFlags), replicas: nodeFits(replicas) };
 
   const sync = analyseSync(nodeList, calls, callSrc, callDst);
   const { fanIn, fanOut, degreeStats } = serviceDegrees(n, byKind.service, offsets, items, edgeSrc, edgeDst);
@@ -369,6 +434,8 @@ export function buildGraph(design: Design): DesignGraph {
     edgeList,
     nodesByKind: byKind as unknown as DesignGraph['nodesByKind'],
     adjacency,
+    edgeFacts,
+    nodeFacts,
     edgesByKind,
     services: byKind.service as unknown as DesignGraph['services'],
     dangling,

@@ -153,6 +153,72 @@ export interface AdjacencyIndex {
   readonly inData: Adjacency;
 }
 
+/** Node kinds as small integers, for `NodeFacts.kind`. */
+export const NODE_KIND_CODE = { service: 0, gateway: 1, broker: 2, database: 3, cache: 4, external: 5, client: 6, observability: 7 } as const;
+/** Edge kinds as small integers, for `EdgeFacts.kind`. */
+export const EDGE_KIND_CODE = { call: 0, publish: 1, subscribe: 2, data: 3 } as const;
+/** Call protocols as small integers, for `EdgeFacts.protocol`. */
+export const PROTOCOL_CODE = { rest: 0, grpc: 1, graphql: 2 } as const;
+
+/** Bits of `EdgeFacts.flags`. */
+export const EDGE_FLAG = {
+  /** Call: a circuit breaker is configured and enabled. */
+  breaker: 1,
+  /** Call: TLS. */
+  tls: 2,
+  /** Call: sends an idempotency key. */
+  idempotencyKey: 4,
+  /** Publish: through an outbox. */
+  outbox: 8,
+  /** Subscribe: the consumer deduplicates. */
+  dedupe: 16,
+  /** Data: reads (read or read-write). */
+  read: 32,
+  /** Data: writes (write or read-write). */
+  write: 64,
+} as const;
+
+/** Bits of `NodeFacts.flags` (services only). */
+export const NODE_FLAG = { tracing: 1, jsonLogging: 2, liveness: 4, readiness: 8, stateless: 16 } as const;
+
+/**
+ * The fields hot rules read, copied out of the design objects while the graph is built (each
+ * object is touched once, while it is in cache) into compact typed arrays indexed by
+ * EdgeEntry.index. Loops over thousands of edges read these instead of the design objects,
+ * whose shapes vary (megamorphic reads) and which are scattered in memory.
+ */
+export interface EdgeFacts {
+  /** EDGE_KIND_CODE. */
+  readonly kind: Uint8Array;
+  /** NodeEntry.index of the source and target. */
+  readonly source: Int32Array;
+  readonly target: Int32Array;
+  /** EDGE_FLAG bits. */
+  readonly flags: Uint8Array;
+  /** Calls: PROTOCOL_CODE. */
+  readonly protocol: Uint8Array;
+  /** Calls: the timeout, -1 when there is none. */
+  readonly timeoutMs: Int32Array;
+  /** Calls: retries. */
+  readonly retries: Int32Array;
+  /** Calls: number of operations. */
+  readonly operations: Int32Array;
+  /** Calls: calls per request. */
+  readonly callsPerRequest: Int32Array;
+  /** Edge indices of each kind, design order (the same edges as `edgesByKind`). */
+  readonly byKind: { readonly call: Int32Array; readonly publish: Int32Array; readonly subscribe: Int32Array; readonly data: Int32Array };
+}
+
+/** Per-node facts by NodeEntry.index (see EdgeFacts). */
+export interface NodeFacts {
+  /** NODE_KIND_CODE. */
+  readonly kind: Uint8Array;
+  /** NODE_FLAG bits (services). */
+  readonly flags: Uint8Array;
+  /** Services: replicas. */
+  readonly replicas: Int32Array;
+}
+
 export type NodesByKind = { readonly [K in NodeKind]: readonly NodeEntry<NodeOfKind<K>>[] };
 export type EdgesByKind = { readonly [K in EdgeKind]: readonly EdgeEntry<EdgeOfKind<K>>[] };
 
@@ -175,6 +241,10 @@ export interface DesignGraph {
   readonly edgesByKind: EdgesByKind;
   /** Edges per node by kind and direction, as typed arrays (what hot loops should read). */
   readonly adjacency: AdjacencyIndex;
+  /** Hot edge fields as typed arrays, by EdgeEntry.index. */
+  readonly edgeFacts: EdgeFacts;
+  /** Hot node fields as typed arrays, by NodeEntry.index. */
+  readonly nodeFacts: NodeFacts;
   /** Service entries (= nodesByKind.service). */
   readonly services: readonly NodeEntry<ServiceNode>[];
   /** Edges whose source or target does not exist; skipped by every index. */

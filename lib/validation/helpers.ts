@@ -1,5 +1,5 @@
 import type { NodeKind, ServiceNode } from '@/lib/model';
-import type { Adjacency, DesignGraph, NodeEntry } from '@/lib/graph';
+import { NODE_KIND_CODE, type Adjacency, type DesignGraph, type NodeEntry } from '@/lib/graph';
 
 /** Kinds whose outgoing calls Archwright generates code or config for (clients are outside). */
 export function isManagedCaller(kind: NodeKind | undefined): boolean {
@@ -46,4 +46,9 @@ export function plural(n: number, word: string, many = `${word}s`): string {
 /** How many edges a node has in one adjacency slot (no allocation). */
 export function degree(adj: Adjacency, index: number): number {
   return adj.offsets[index + 1] - adj.offsets[index];
+}
+
+/** `isManagedCaller` for a `NodeFacts.kind` code. */
+export function isManagedCode(kind: number): boolean {
+  return kind === NODE_KIND_CODE.service || kind === NODE_KIND_CODE.gateway;
 }

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import type { CallEdge } from '@/lib/model';
-import type { EdgeEntry } from '@/lib/graph';
+import { NODE_KIND_CODE } from '@/lib/graph';
 import { REF } from '../references';
 import { defineRule, type Finding } from '../types';
 
@@ -31,7 +30,9 @@ export default defineRule({
     const ops = new Int32Array(n);
     const calls = new Float64Array(n);
     const touched = new Int32Array(n);
-    const edges = graph.edgeList;
+    const f = graph.edgeFacts;
+    const kind = graph.nodeFacts.kind;
+    const SERVICE = NODE_KIND_CODE.service;
     const { outCall, inCall } = graph.adjacency;
     const services = graph.services;
     for (let i = 0; i < services.length; i++) {
@@ -40,19 +41,19 @@ export default defineRule({
       let count = 0;
       for (let pass = 0; pass < 2; pass++) {
         const { offsets, items } = pass === 0 ? outCall : inCall;
+        const ends = pass === 0 ? f.target : f.source;
         for (let k = offsets[self], end = offsets[self + 1]; k < end; k++) {
-          const e = edges[items[k]] as EdgeEntry<CallEdge>;
-          const other = pass === 0 ? e.target : e.source;
-          if (other.index <= self || other.kind !== 'service') continue;
-          const t = other.index;
+          const edge = items[k];
+          const t = ends[edge];
+          if (t <= self || kind[t] !== SERVICE) continue;
           if (stamp[t] !== self + 1) {
             stamp[t] = self + 1;
             ops[t] = 0;
             calls[t] = 0;
             touched[count++] = t;
           }
-          ops[t] += e.edge.operations.length;
-          calls[t] += e.edge.callsPerRequest;
+          ops[t] += f.operations[edge];
+          calls[t] += f.callsPerRequest[edge];
         }
       }
       for (let j = 0; j < count; j++) {

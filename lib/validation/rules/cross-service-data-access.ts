@@ -1,8 +1,8 @@
+import { EDGE_FLAG, NODE_KIND_CODE } from '@/lib/graph';
 import { REF } from '../references';
 import { defineRule, type Finding, type FindingInput } from '../types';
 
 const FIXES: FindingInput['fixes'] = ['route-via-owner'];
-const VERB = { read: ' reads ', write: ' writes to ', 'read-write': ' reads and writes ' } as const;
 
 export default defineRule({
   meta: {
@@ -18,16 +18,24 @@ export default defineRule({
   check(ctx) {
     const { graph } = ctx;
     const out: Finding[] = [];
+    const f = graph.edgeFacts;
+    const kind = graph.nodeFacts.kind;
+    const datas = f.byKind.data;
     // The end of the message depends on the store only: built once per store, not per finding.
     const tails = new Map<number, string>();
-    for (const e of graph.edgesByKind.data) {
-      const owner = graph.storeAt[e.target.index]?.owner;
-      if (!owner || owner === e.source || e.source.kind !== 'service') continue;
-      let tail = tails.get(e.target.index);
-      if (tail === undefined) tails.set(e.target.index, (tail = `${e.target.name}, which ${owner.name} owns: go through ${owner.name}’s API or events.`));
+    for (let j = 0; j < datas.length; j++) {
+      const i = datas[j];
+      const s = f.source[i];
+      const t = f.target[i];
+      const owner = graph.storeAt[t]?.owner;
+      if (!owner || owner.index === s || kind[s] !== NODE_KIND_CODE.service) continue;
+      const e = graph.edgeList[i];
+      let tail = tails.get(t);
+      if (tail === undefined) tails.set(t, (tail = `${e.target.name}, which ${owner.name} owns: go through ${owner.name}’s API or events.`));
+      const access = f.flags[i] & (EDGE_FLAG.read | EDGE_FLAG.write);
       out.push(
         ctx.finding({
-          message: `${e.source.name}${VERB[e.edge.access] ?? ' uses '}${tail}`,
+          message: `${e.source.name}${access === EDGE_FLAG.read ? ' reads ' : access === EDGE_FLAG.write ? ' writes to ' : ' reads and writes '}${tail}`,
           targets: ctx.edgeTargets(e),
           fixes: FIXES,
         }),

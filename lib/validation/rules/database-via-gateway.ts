@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import type { DataEdge } from '@/lib/model';
-import type { DesignGraph, EdgeEntry, NodeEntry } from '@/lib/graph';
+import { NODE_KIND_CODE, type DesignGraph, type NodeEntry } from '@/lib/graph';
 import { findService, safeRegex } from '../helpers';
 import { REF } from '../references';
 import { defineRule, type Finding, type FindingInput } from '../types';
@@ -22,15 +21,23 @@ export interface DatabaseGatewayOptions {
 export function databaseGateway(
   graph: DesignGraph,
   options: DatabaseGatewayOptions,
-): { gateway: NodeEntry | undefined; configured: boolean; counted: (e: EdgeEntry<DataEdge>) => boolean; accessors: number } {
-  const counted = (e: EdgeEntry<DataEdge>) =>
-    e.source.kind === 'service' && (e.target.kind === 'database' || (options.includeCaches && e.target.kind === 'cache'));
+): { gateway: NodeEntry | undefined; configured: boolean; counted: (edgeIndex: number) => boolean; accessors: number } {
+  const f = graph.edgeFacts;
+  const kind = graph.nodeFacts.kind;
+  const { service, database, cache } = NODE_KIND_CODE;
+  const counted = (i: number) => {
+    if (kind[f.source[i]] !== service) return false;
+    const t = kind[f.target[i]];
+    return t === database || (options.includeCaches && t === cache);
+  };
   // Data edges per service, by node index; accessors in order of their first edge.
   const count = new Int32Array(graph.nodeList.length);
   const accessors: NodeEntry[] = [];
-  for (const e of graph.edgesByKind.data) {
-    if (!counted(e)) continue;
-    if (count[e.source.index]++ === 0) accessors.push(e.source);
+  const datas = f.byKind.data;
+  for (let j = 0; j < datas.length; j++) {
+    const i = datas[j];
+    if (!counted(i)) continue;
+    if (count[f.source[i]]++ === 0) accessors.push(graph.nodeList[f.source[i]]);
   }
   const configured = findService(graph, options.gatewayService);
   let gateway: NodeEntry | undefined = configured;
@@ -75,8 +82,12 @@ export default defineRule({
     // The end of every message is the same: built once, not per finding.
     const tail = ` directly; only the database gateway${gateway ? ` (${gateway.name})` : ''} may.`;
     // Report in edge order: every counted data edge not from the gateway.
-    for (const e of graph.edgesByKind.data) {
-      if (e.source === gateway || !counted(e)) continue;
+    const f = graph.edgeFacts;
+    const datas = f.byKind.data;
+    for (let j = 0; j < datas.length; j++) {
+      const i = datas[j];
+      if (f.source[i] === gateway.index || !counted(i)) continue;
+      const e = graph.edgeList[i];
       out.push(
         ctx.finding({
           message: `${e.source.name} reaches ${e.target.name}${tail}`,

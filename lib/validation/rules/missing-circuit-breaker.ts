@@ -1,4 +1,5 @@
-import { isManagedCaller } from '../helpers';
+import { EDGE_FLAG, NODE_KIND_CODE } from '@/lib/graph';
+import { isManagedCode } from '../helpers';
 import { REF } from '../references';
 import { defineRule, type Finding, type FindingInput } from '../types';
 
@@ -16,10 +17,17 @@ export default defineRule({
     references: [REF.circuitBreaker, REF.nygard, REF.skill],
   },
   check(ctx) {
+    const { graph } = ctx;
     const out: Finding[] = [];
-    for (const e of ctx.graph.edgesByKind.call) {
-      if (e.edge.circuitBreaker?.enabled || !isManagedCaller(e.source.kind)) continue;
-      if (e.target.kind !== 'service' && e.target.kind !== 'external') continue;
+    const f = graph.edgeFacts;
+    const kind = graph.nodeFacts.kind;
+    const calls = f.byKind.call;
+    for (let j = 0; j < calls.length; j++) {
+      const i = calls[j];
+      if (f.flags[i] & EDGE_FLAG.breaker || !isManagedCode(kind[f.source[i]])) continue;
+      const target = kind[f.target[i]];
+      if (target !== NODE_KIND_CODE.service && target !== NODE_KIND_CODE.external) continue;
+      const e = graph.edgeList[i];
       out.push(
         ctx.finding({
           message: `${ctx.edgeLabel(e)} has no circuit breaker: when ${e.target.name} fails, ${e.source.name} keeps calling it and fails too.`,

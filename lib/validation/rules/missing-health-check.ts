@@ -1,3 +1,4 @@
+import { NODE_FLAG } from '@/lib/graph';
 import { REF } from '../references';
 import { defineRule, type FindingInput, type Finding } from '../types';
 
@@ -16,9 +17,13 @@ export default defineRule({
   },
   check(ctx) {
     const out: Finding[] = [];
+    const flags = ctx.graph.nodeFacts.flags;
+    const BOTH = NODE_FLAG.liveness | NODE_FLAG.readiness;
     for (const svc of ctx.graph.services) {
-      const { liveness, readiness } = svc.node.healthCheck;
-      if (liveness && readiness) continue;
+      const f = flags[svc.index];
+      if ((f & BOTH) === BOTH) continue;
+      const liveness = (f & NODE_FLAG.liveness) !== 0;
+      const readiness = (f & NODE_FLAG.readiness) !== 0;
       const missing: string[] = [];
       if (!liveness) missing.push('liveness');
       if (!readiness) missing.push('readiness');

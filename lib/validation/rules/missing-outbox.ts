@@ -1,5 +1,5 @@
-import type { DataEdge } from '@/lib/model';
-import type { DesignGraph } from '@/lib/graph';
+import type { PublishEdge } from '@/lib/model';
+import { EDGE_FLAG, NODE_KIND_CODE, type DesignGraph, type EdgeEntry } from '@/lib/graph';
 import { REF } from '../references';
 import { defineRule, type FindingInput, type Finding } from '../types';
 
@@ -8,7 +8,8 @@ const FIXES: FindingInput['fixes'] = ['enable-outbox'];
 /** True when the node writes a store (some data edge other than read-only). */
 function writesData(graph: DesignGraph, v: number): boolean {
   const { offsets, items } = graph.adjacency.outData;
-  for (let k = offsets[v], end = offsets[v + 1]; k < end; k++) if ((graph.edgeList[items[k]].edge as DataEdge).access !== 'read') return true;
+  const flags = graph.edgeFacts.flags;
+  for (let k = offsets[v], end = offsets[v + 1]; k < end; k++) if (flags[items[k]] & EDGE_FLAG.write) return true;
   return false;
 }
 
@@ -34,11 +35,15 @@ export default defineRule({
     const out: Finding[] = [];
     // The message after the service name depends on the event only: built once per event.
     const tails = new Map<unknown, string>();
-    for (const e of ctx.graph.edgesByKind.publish) {
-      if (e.edge.outbox) continue;
-      const src = e.source;
+    const { graph } = ctx;
+    const f = graph.edgeFacts;
+    const pubs = f.byKind.publish;
+    for (let j = 0; j < pubs.length; j++) {
+      const i = pubs[j];
       // The dual-write problem needs a database write next to the publish.
-      if (src.kind !== 'service' || !writesData(ctx.graph, src.index)) continue;
+      if (f.flags[i] & EDGE_FLAG.outbox || graph.nodeFacts.kind[f.source[i]] !== NODE_KIND_CODE.service || !writesData(graph, f.source[i])) continue;
+      const e = graph.edgeList[i] as EdgeEntry<PublishEdge>;
+      const src = e.source;
       out.push(
         ctx.finding({
           message: src.name + tailFor(tails, e.channel, e.edge.event, e.edge.version),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isManagedCaller } from '../helpers';
+import { isManagedCode } from '../helpers';
 import { REF } from '../references';
 import { defineRule, type Finding, type FindingInput } from '../types';
 
@@ -23,26 +23,26 @@ export default defineRule({
   check(ctx) {
     const { graph, options } = ctx;
     const out: Finding[] = [];
-    for (const e of graph.edgesByKind.call) {
-      if (!isManagedCaller(e.source.kind)) continue;
-      const timeout = e.edge.timeoutMs;
-      if (timeout === undefined) {
-        out.push(
-          ctx.finding({
-            message: `${ctx.edgeLabel(e)} has no timeout: a slow ${e.target.name} will hang ${e.source.name} too.`,
-            targets: ctx.edgeTargets(e),
-            fixes: FIXES,
-          }),
-        );
-      } else if (options.maxTimeoutMs > 0 && timeout > options.maxTimeoutMs) {
-        out.push(
-          ctx.finding({
-            message: `${ctx.edgeLabel(e)} waits up to ${timeout} ms (more than ${options.maxTimeoutMs} ms): that is as good as no timeout for a sync call.`,
-            targets: ctx.edgeTargets(e),
-            fixes: FIXES,
-          }),
-        );
-      }
+    const max = options.maxTimeoutMs;
+    const f = graph.edgeFacts;
+    const kind = graph.nodeFacts.kind;
+    const calls = f.byKind.call;
+    for (let j = 0; j < calls.length; j++) {
+      const i = calls[j];
+      const timeout = f.timeoutMs[i];
+      if (timeout !== -1 && (max === 0 || timeout <= max)) continue;
+      if (!isManagedCode(kind[f.source[i]])) continue;
+      const e = graph.edgeList[i];
+      out.push(
+        ctx.finding({
+          message:
+            timeout === -1
+              ? `${ctx.edgeLabel(e)} has no timeout: a slow ${e.target.name} will hang ${e.source.name} too.`
+              : `${ctx.edgeLabel(e)} waits up to ${timeout} ms (more than ${max} ms): that is as good as no timeout for a sync call.`,
+          targets: ctx.edgeTargets(e),
+          fixes: FIXES,
+        }),
+      );
     }
     return out;
   },

@@ -1,3 +1,4 @@
+import { NODE_KIND_CODE } from '@/lib/graph';
 import { REF } from '../references';
 import { defineRule, type FindingInput, type Finding } from '../types';
 
@@ -16,9 +17,18 @@ export default defineRule({
     profiles: ['event-driven-gateway'],
   },
   check(ctx) {
+    const { graph } = ctx;
     const out: Finding[] = [];
-    for (const e of ctx.graph.edgesByKind.call) {
-      if (e.source === e.target || e.source.kind !== 'service' || e.target.kind !== 'service') continue;
+    const f = graph.edgeFacts;
+    const kind = graph.nodeFacts.kind;
+    const calls = f.byKind.call;
+    const SERVICE = NODE_KIND_CODE.service;
+    for (let j = 0; j < calls.length; j++) {
+      const i = calls[j];
+      const s = f.source[i];
+      const t = f.target[i];
+      if (s === t || kind[s] !== SERVICE || kind[t] !== SERVICE) continue;
+      const e = graph.edgeList[i];
       out.push(
         ctx.finding({
           message: `${ctx.edgeLabel(e)} is a direct call; this house style sends all service-to-service traffic over the message bus.`,

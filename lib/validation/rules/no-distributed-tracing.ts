@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NODE_FLAG } from '@/lib/graph';
 import { REF } from '../references';
 import { defineRule, type FindingInput, type Finding } from '../types';
 
@@ -34,8 +35,9 @@ export default defineRule({
         }),
       );
     }
+    const flags = graph.nodeFacts.flags;
     for (const svc of graph.services) {
-      if (svc.node.tracing) continue;
+      if (flags[svc.index] & NODE_FLAG.tracing) continue;
       out.push(
         ctx.finding({
           message: `${svc.name} has tracing off: traces break at this service.`,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NODE_FLAG } from '@/lib/graph';
 import { REF } from '../references';
 import { defineRule, type FindingInput, type Finding } from '../types';
 
@@ -32,9 +33,10 @@ export default defineRule({
         }),
       );
     }
+    const flags = graph.nodeFacts.flags;
     for (const svc of graph.services) {
+      if (flags[svc.index] & NODE_FLAG.jsonLogging) continue;
       const logging = svc.node.logging;
-      if (logging === 'json') continue;
       out.push(
         ctx.finding({
           message: logging === 'none' ? `${svc.name} does not log: failures leave no trace.` : `${svc.name} logs plain text: its lines cannot be queried or correlated.`,

@@ -1,11 +1,10 @@
+import { NODE_KIND_CODE, PROTOCOL_CODE } from '@/lib/graph';
 import { REF } from '../references';
 import { defineRule, type FindingInput, type Finding } from '../types';
 
 const FIXES: FindingInput['fixes'] = ['use-grpc'];
-// The message after the "a → b" label, per protocol: one string per finding instead of a chain.
-const SUFFIX: Record<string, string> = Object.fromEntries(
-  ['rest', 'graphql', 'grpc'].map((p) => [p, ` uses ${p.toUpperCase()}; this house style calls services over gRPC.`]),
-);
+// The message after the "a → b" label, by PROTOCOL_CODE: one string per finding, not a chain.
+const SUFFIX: readonly string[] = (['rest', 'grpc', 'graphql'] as const).map((p) => ` uses ${p.toUpperCase()}; this house style calls services over gRPC.`);
 
 export default defineRule({
   meta: {
@@ -20,10 +19,16 @@ export default defineRule({
     profiles: ['grpc-kafka'],
   },
   check(ctx) {
+    const { graph } = ctx;
     const out: Finding[] = [];
-    for (const e of ctx.graph.edgesByKind.call) {
-      const protocol = e.edge.protocol;
-      if (protocol === 'grpc' || e.source.kind !== 'service' || e.target.kind !== 'service') continue;
+    const f = graph.edgeFacts;
+    const kind = graph.nodeFacts.kind;
+    const calls = f.byKind.call;
+    for (let j = 0; j < calls.length; j++) {
+      const i = calls[j];
+      const protocol = f.protocol[i];
+      if (protocol === PROTOCOL_CODE.grpc || kind[f.source[i]] !== NODE_KIND_CODE.service || kind[f.target[i]] !== NODE_KIND_CODE.service) continue;
+      const e = graph.edgeList[i];
       out.push(
         ctx.finding({
           message: ctx.edgeLabel(e) + SUFFIX[protocol],

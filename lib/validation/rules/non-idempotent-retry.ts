@@ -1,4 +1,5 @@
-import type { NodeEntry } from '@/lib/graph';
+import type { CallEdge, SubscribeEdge } from '@/lib/model';
+import { EDGE_FLAG, NODE_KIND_CODE, type EdgeEntry, type NodeEntry } from '@/lib/graph';
 import { REF } from '../references';
 import { defineRule, type Finding, type FindingInput } from '../types';
 
@@ -38,12 +39,15 @@ export default defineRule({
       return set;
     };
     // Merge calls and subscriptions by edge index so findings stay in design order.
-    const calls = graph.edgesByKind.call;
-    const subs = graph.edgesByKind.subscribe;
-    for (let i = 0, j = 0; i < calls.length || j < subs.length; ) {
-      if (j < subs.length && (i >= calls.length || subs[j].index < calls[i].index)) {
-        const e = subs[j++];
-        if (e.edge.dedupe || e.target.kind !== 'service') continue;
+    const f = graph.edgeFacts;
+    const kind = graph.nodeFacts.kind;
+    const calls = f.byKind.call;
+    const subs = f.byKind.subscribe;
+    for (let a = 0, b = 0; a < calls.length || b < subs.length; ) {
+      if (b < subs.length && (a >= calls.length || subs[b] < calls[a])) {
+        const i = subs[b++];
+        if (f.flags[i] & EDGE_FLAG.dedupe || kind[f.target[i]] !== NODE_KIND_CODE.service) continue;
+        const e = graph.edgeList[i] as EdgeEntry<SubscribeEdge>;
         out.push(
           ctx.finding({
             message: `${e.target.name} consumes ${e.edge.event} v${e.edge.version} from ${e.source.name} without deduplication: redelivered messages are processed twice.`,
@@ -53,11 +57,11 @@ export default defineRule({
         );
         continue;
       }
-      const e = calls[i++];
-      const call = e.edge;
-      if (call.retries === 0 || call.idempotencyKey || call.operations.length === 0) continue;
+      const i = calls[a++];
+      if (f.retries[i] === 0 || f.flags[i] & EDGE_FLAG.idempotencyKey || f.operations[i] === 0) continue;
+      const e = graph.edgeList[i] as EdgeEntry<CallEdge>;
       let unsafe: string[] | undefined;
-      const ops = call.operations;
+      const ops = e.edge.operations;
       for (let k = 0; k < ops.length; k++) {
         const op = ops[k];
         if (!UNSAFE.has(op.method)) continue;
@@ -68,7 +72,7 @@ export default defineRule({
       if (!unsafe) continue;
       out.push(
         ctx.finding({
-          message: `${ctx.edgeLabel(e)} retries ${call.retries}× on ${ctx.list(unsafe, 3)} without an idempotency key: a retry after a lost response repeats the write.`,
+          message: `${ctx.edgeLabel(e)} retries ${f.retries[i]}× on ${ctx.list(unsafe, 3)} without an idempotency key: a retry after a lost response repeats the write.`,
           targets: ctx.edgeTargets(e),
           fixes: RETRY_FIXES,
         }),

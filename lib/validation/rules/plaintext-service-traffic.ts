@@ -1,4 +1,5 @@
-import { isManagedCaller } from '../helpers';
+import { EDGE_FLAG, NODE_KIND_CODE } from '@/lib/graph';
+import { isManagedCode } from '../helpers';
 import { REF } from '../references';
 import { defineRule, type Finding, type FindingInput } from '../types';
 
@@ -17,9 +18,15 @@ export default defineRule({
   },
   check(ctx) {
     if (ctx.design.settings.serviceMesh) return [];
+    const { graph } = ctx;
     const out: Finding[] = [];
-    for (const e of ctx.graph.edgesByKind.call) {
-      if (e.edge.tls || e.target.kind !== 'service' || !isManagedCaller(e.source.kind)) continue;
+    const f = graph.edgeFacts;
+    const kind = graph.nodeFacts.kind;
+    const calls = f.byKind.call;
+    for (let j = 0; j < calls.length; j++) {
+      const i = calls[j];
+      if (f.flags[i] & EDGE_FLAG.tls || kind[f.target[i]] !== NODE_KIND_CODE.service || !isManagedCode(kind[f.source[i]])) continue;
+      const e = graph.edgeList[i];
       out.push(
         ctx.finding({
           message: `${ctx.edgeLabel(e)} is not encrypted: anything on the network can read or change it.`,

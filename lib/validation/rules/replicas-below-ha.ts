@@ -20,12 +20,14 @@ export default defineRule({
   },
   check(ctx) {
     const out: Finding[] = [];
+    const min = ctx.options.minReplicas;
+    const count = ctx.graph.nodeFacts.replicas;
     for (const svc of ctx.graph.services) {
-      const replicas = svc.node.replicas;
-      if (replicas >= ctx.options.minReplicas) continue;
+      const replicas = count[svc.index];
+      if (replicas >= min) continue;
       out.push(
         ctx.finding({
-          message: `${svc.name} runs ${plural(replicas, 'replica')}: fewer than ${ctx.options.minReplicas} means downtime on every deploy or node drain, and no useful HPA or PDB.`,
+          message: `${svc.name} runs ${plural(replicas, 'replica')}: fewer than ${min} means downtime on every deploy or node drain, and no useful HPA or PDB.`,
           targets: [svc.id],
           fixes: FIXES,
         }),

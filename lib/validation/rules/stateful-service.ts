@@ -1,3 +1,4 @@
+import { NODE_FLAG } from '@/lib/graph';
 import { REF } from '../references';
 import { defineRule, type FindingInput, type Finding } from '../types';
 
@@ -17,8 +18,9 @@ export default defineRule({
   },
   check(ctx) {
     const out: Finding[] = [];
+    const flags = ctx.graph.nodeFacts.flags;
     for (const svc of ctx.graph.services) {
-      if (svc.node.stateless) continue;
+      if (flags[svc.index] & NODE_FLAG.stateless) continue;
       out.push(
         ctx.finding({
           message: `${svc.name} is stateful: it cannot be restarted, scaled or moved without losing state.`,

@@ -1,3 +1,5 @@
+import type { CallEdge } from '@/lib/model';
+import { PROTOCOL_CODE, type EdgeEntry } from '@/lib/graph';
 import { REF } from '../references';
 import { defineRule, type Finding } from '../types';
 
@@ -17,11 +19,15 @@ export default defineRule({
     profiles: ['grpc-kafka'],
   },
   check(ctx) {
+    const { graph } = ctx;
     const out: Finding[] = [];
-    for (const e of ctx.graph.edgesByKind.call) {
-      const call = e.edge;
-      if (call.protocol !== 'grpc' || call.operations.length === 0) continue;
-      const bad = call.operations.filter((op) => !VERSIONED.test(op.path)).map((op) => op.path);
+    const f = graph.edgeFacts;
+    const calls = f.byKind.call;
+    for (let j = 0; j < calls.length; j++) {
+      const i = calls[j];
+      if (f.protocol[i] !== PROTOCOL_CODE.grpc || f.operations[i] === 0) continue;
+      const e = graph.edgeList[i] as EdgeEntry<CallEdge>;
+      const bad = e.edge.operations.filter((op) => !VERSIONED.test(op.path)).map((op) => op.path);
       if (bad.length === 0) continue;
       out.push(
         ctx.finding({
