@@ -358,7 +358,8 @@ export function buildGraph(design: Design): DesignGraph {
     return out;
   };
   // Views trimmed to the indexed edges only when dangling edges left slack at the end.
-  const fit = <T extends Uint8Array | Int32Array>(a: T): T => (a.length === m ? a : (a.subarray(0, m) as T));
+  const full = m === design.edges.length;
+  const fit = <T extends Uint8Array | Int32Array>(a: T): T => (full ? a : (a.subarray(0, m) as T));
   const edgeFacts: EdgeFacts = {
     kind: fit(edgeKinds),
     source: fit(edgeSrc),
@@ -371,8 +372,10 @@ export function buildGraph(design: Design): DesignGraph {
     callsPerRequest: fit(callsPerRequest),
     byKind: { call: indicesOf(calls), publish: indicesOf(publishes), subscribe: indicesOf(subscribes), data: indicesOf(datas) },
   };
-  const nodeFits = <T extends Uint8Array | Int32Array>(a: T): T => (a.length === n ? a : (a.subarray(0, n) as T));
-  const nodeFacts: NodeFacts = { kind: nodeFits(nodeKindCode), flags: nodeFits(nodeFlags), replicas: nodeFits(replicas) };
+  const nodeFacts: NodeFacts =
+    n === nodeCount
+      ? { kind: nodeKindCode, flags: nodeFlags, replicas }
+      : { kind: nodeKindCode.subarray(0, n), flags: nodeFlags.subarray(0, n), replicas: replicas.subarray(0, n) };
 
   const sync = analyseSync(nodeList, calls, callSrc, callDst);
   const { fanIn, fanOut, degreeStats } = serviceDegrees(n, byKind.service, offsets, items, edgeSrc, edgeDst);

@@ -1,5 +1,4 @@
-import type { Adjacency, DesignGraph, NodeEntry } from '@/lib/graph';
-import type { NodeKind } from '@/lib/model';
+import { NODE_KIND_CODE, type Adjacency, type DesignGraph, type NodeEntry } from '@/lib/graph';
 import { REF } from '../references';
 import { defineRule, type FindingInput, type Finding } from '../types';
 
@@ -10,15 +9,16 @@ const FIXES: FindingInput['fixes'] = ['insert-integration-service'];
  * `stamp` marks nodes already listed for v (by v's index + 1), so no Set per node; the list is
  * only built from the second distinct neighbour on (most nodes have at most one).
  */
-function distinctEnds(graph: DesignGraph, adj: Adjacency, v: number, end: 'source' | 'target', kind: NodeKind, stamp: Int32Array): NodeEntry[] | undefined {
-  let first: NodeEntry | undefined;
+function distinctEnds(graph: DesignGraph, adj: Adjacency, v: number, ends: Int32Array, kind: number, stamp: Int32Array): NodeEntry[] | undefined {
+  const kinds = graph.nodeFacts.kind;
+  let first = -1;
   let list: NodeEntry[] | undefined;
   for (let k = adj.offsets[v], to = adj.offsets[v + 1]; k < to; k++) {
-    const other = graph.edgeList[adj.items[k]][end];
-    if (other.kind !== kind || stamp[other.index] === v + 1) continue;
-    stamp[other.index] = v + 1;
-    if (first === undefined) first = other;
-    else (list ??= [first]).push(other);
+    const other = ends[adj.items[k]];
+    if (kinds[other] !== kind || stamp[other] === v + 1) continue;
+    stamp[other] = v + 1;
+    if (first === -1) first = other;
+    else (list ??= [graph.nodeList[first]]).push(graph.nodeList[other]);
   }
   return list;
 }
@@ -43,7 +43,7 @@ export default defineRule({
     // One pass over all nodes keeps externals and services in design order.
     for (const entry of graph.nodeList) {
       if (entry.kind === 'external') {
-        const callers = distinctEnds(graph, inCall, entry.index, 'source', 'service', stamp);
+        const callers = distinctEnds(graph, inCall, entry.index, graph.edgeFacts.source, NODE_KIND_CODE.service, stamp);
         if (!callers) continue;
         out.push(
           ctx.finding({
@@ -53,7 +53,7 @@ export default defineRule({
           }),
         );
       } else if (entry.kind === 'service') {
-        const externals = distinctEnds(graph, outCall, entry.index, 'target', 'external', stamp);
+        const externals = distinctEnds(graph, outCall, entry.index, graph.edgeFacts.target, NODE_KIND_CODE.external, stamp);
         if (!externals) continue;
         out.push(
           ctx.finding({

@@ -16,9 +16,12 @@ export default defineRule({
   },
   check(ctx) {
     // Self-calls are left out: one service calling itself is not a distributed monolith.
+    // Only the names the message shows are looked up: a cycle can span thousands of nodes.
+    const names = (ids: readonly string[]) =>
+      ids.length <= 5 ? ctx.list(ids.map(ctx.name)) : `${ids.slice(0, 5).map(ctx.name).join(', ')} and ${ids.length - 5} more`;
     return ctx.graph.sync.cycles.map((c) =>
       ctx.finding({
-        message: `${c.nodes.length} nodes call each other in a cycle (${ctx.list(c.nodes.map(ctx.name))}): none of them can be deployed or fail on its own.`,
+        message: `${c.nodes.length} nodes call each other in a cycle (${names(c.nodes)}): none of them can be deployed or fail on its own.`,
         targets: [...c.nodes, ...c.edges],
         fixes: FIXES,
       }),
