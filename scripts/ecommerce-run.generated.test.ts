@@ -1,8 +1,9 @@
-// The export's end-to-end proof (issue 4): export the e-commerce template with every service on
-// the TypeScript (Fastify) stack, start PostgreSQL and RabbitMQ from Debian on loopback, run the
-// order, payment, inventory and notification services natively, place an order over HTTP and see
-// OrderPlaced consumed and persisted by its subscribers — once, even when the request is retried
-// with the same Idempotency-Key. Everything started here is stopped afterwards.
+// The export's end-to-end proof (issue 4): export the e-commerce template on the TypeScript
+// stacks — orders and notifications on Fastify, payments and inventory on NestJS, so the two
+// stacks must interoperate — start PostgreSQL and RabbitMQ from Debian on loopback, run those
+// services natively, place an order over HTTP and see OrderPlaced consumed and persisted by every
+// subscriber — once, even when the request is retried with the same Idempotency-Key — and the
+// PaymentCaptured flow back is not needed. Everything started here is stopped afterwards.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,11 +14,12 @@ import { exportProject } from '@/lib/export';
 import { buildProject, resolveOptions, type ServiceSpec } from '@/lib/generators';
 import { getGraph } from '@/lib/graph';
 import { parseDesignText, type Design } from '@/lib/model';
-import { eventually, installNodeDeps, REPO_ROOT, run, waitForHttp } from './lib/generated';
+import { installOnce, run, waitFor } from '@/lib/generators/stacks/typescript/generated-utils';
+import { eventually, REPO_ROOT } from './lib/generated';
 import { freePort, postgresUnavailable, rabbitUnavailable, startPostgres, startRabbitMq, type Postgres, type RabbitMq } from './lib/servers';
 
-const STACK = 'fastify';
-const STARTED = ['orders', 'payments', 'inventory', 'notifications'];
+const STACKS: Record<string, 'fastify' | 'nestjs'> = { orders: 'fastify', notifications: 'fastify', payments: 'nestjs', inventory: 'nestjs' };
+const STARTED = Object.keys(STACKS);
 const SUBSCRIBERS = ['payments', 'inventory', 'notifications'];
 
 function loadDesign(): Design {
@@ -70,7 +72,7 @@ describe('the exported e-commerce project runs end to end', () => {
   beforeAll(async () => {
     if (skip) return;
     const design = loadDesign();
-    const stacks = Object.fromEntries(design.nodes.filter((n) => n.kind === 'service').map((n) => [n.id, STACK] as const));
+    const stacks = Object.fromEntries(design.nodes.filter((n) => n.kind === 'service').map((n) => [n.id, STACKS[n.name] ?? 'fastify'] as const));
     const options = { stacks, date: '2026-01-01' };
     const { files } = exportProject(design, options, loadTemplatesFromDisk(path.join(REPO_ROOT, 'templates')));
     for (const f of files) {
@@ -82,7 +84,7 @@ describe('the exported e-commerce project runs end to end', () => {
     expect(specs.map((s) => s.name).sort()).toEqual([...STARTED].sort());
 
     const dirs = specs.map((s) => path.join(root, 'services', s.name));
-    const [installed, postgres, rabbit] = await Promise.all([installNodeDeps(STACK, dirs), startPostgres(), startRabbitMq()]);
+    const [installed, postgres, rabbit] = await Promise.all([installOnce(), startPostgres(), startRabbitMq()]);
     pg = postgres;
     mq = rabbit;
     if ('skip' in installed) {
@@ -116,7 +118,7 @@ describe('the exported e-commerce project runs end to end', () => {
     // Ready = its database and the broker answer, so consumers are bound before the order is placed.
     for (const spec of specs) {
       await eventually(
-        async () => ((await waitForHttp(`http://127.0.0.1:${ports.get(spec.name)}/health/ready`, 30_000)).status === 200 ? true : undefined),
+        async () => ((await waitFor(`http://127.0.0.1:${ports.get(spec.name)}/health/ready`, 30_000)).status === 200 ? true : undefined),
         90_000,
         `${spec.name} to be ready\n${logs.get(spec.name)}`,
       );

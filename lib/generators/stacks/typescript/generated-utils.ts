@@ -4,7 +4,6 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import type { TsStack } from './files';
 import { TS_PACKAGE_VERSIONS } from './packages';
 import { REPO_ROOT } from './test-utils';
 
@@ -60,20 +59,19 @@ export function freePort(): Promise<number> {
 }
 
 /**
- * Installs every package a generated service of `stack` can depend on (pinned in packages.ts)
- * once into .cache/generated-ts/<stack>-<hash>/; returns its node_modules or a reason to skip.
+ * Installs every package a generated TypeScript service can depend on (pinned in packages.ts, both
+ * stacks: one node_modules serves Fastify and NestJS services alike) once into
+ * .cache/generated-ts/ts-<hash>/; returns its node_modules or a reason to skip.
  */
-export async function installOnce(stack: TsStack): Promise<{ modules: string } | { skip: string }> {
-  const framework = new Set<string>(stack === 'fastify' ? ['fastify'] : ['@nestjs/common', '@nestjs/core', '@nestjs/platform-fastify', 'reflect-metadata', 'rxjs']);
-  const otherFramework = new Set<string>(['fastify', '@nestjs/common', '@nestjs/core', '@nestjs/platform-fastify', 'reflect-metadata', 'rxjs'].filter((p) => !framework.has(p)));
+export async function installOnce(): Promise<{ modules: string } | { skip: string }> {
   const deps: Record<string, string> = {};
   const dev: Record<string, string> = {};
   for (const [name, version] of Object.entries(TS_PACKAGE_VERSIONS).sort(([a], [b]) => (a < b ? -1 : 1))) {
-    if (otherFramework.has(name)) continue;
     if (name === 'typescript' || name.startsWith('@types/')) dev[name] = version;
     else deps[name] = version;
   }
-  const manifest = { name: `archwright-generated-${stack}`, private: true, dependencies: deps, devDependencies: dev };
+  const stack = 'ts';
+  const manifest = { name: 'archwright-generated-ts', private: true, dependencies: deps, devDependencies: dev };
   const hash = createHash('sha256').update(JSON.stringify(manifest)).digest('hex').slice(0, 12);
   const dir = path.join(CACHE, `${stack}-${hash}`);
   const marker = path.join(dir, 'node_modules', '.archwright-complete');

@@ -45,7 +45,7 @@ describe.each(STACKS)('generated %s services', (stack) => {
       for (const name of readdirSync(path.join(out, 'services')).sort()) dirs.push(path.join(out, 'services', name));
     }
     console.warn(`[${stack}] generated ${dirs.length} services in ${Date.now() - started} ms`);
-    const result = await installOnce(stack);
+    const result = await installOnce();
     if ('skip' in result) {
       skip = result.skip;
       console.warn(`SKIPPED generated ${stack} checks: ${skip}`);
