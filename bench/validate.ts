@@ -167,10 +167,12 @@ function main(): void {
       ...design,
       edges: design.edges.map((e) => (e.kind === 'call' ? { ...e, timeoutMs: 2000, circuitBreaker: { enabled: true }, tls: true, operations: [] } : e)),
     });
-    const tidyFull = time(runs, warmup, () => ({ ...tidy }), (d) => validateDetailed(d, { profile: 'recommended', reuse: false }));
-    const tidyFindings = validateDetailed(tidy, { profile: 'recommended', reuse: false }).findings.length;
-    results.push({ nodes, edges: tidy.edges.length, profile: 'recommended', variant: 'tidy', runs, fullMs: tidyFull, findings: tidyFindings });
-    console.log(`${String(nodes).padStart(5)}  ${String(tidy.edges.length).padStart(5)}  ${'recommended (tidy)'.padEnd(20)}  ${''.padEnd(24)}  ${fmt(tidyFull).padEnd(24)}  ${''.padEnd(24)}  ${''.padEnd(24)}  ${String(tidyFindings).padStart(8)}`);
+    for (const profile of PROFILE_IDS) {
+      const tidyFull = time(runs, warmup, () => ({ ...tidy }), (d) => validateDetailed(d, { profile, reuse: false }));
+      const tidyFindings = validateDetailed(tidy, { profile, reuse: false }).findings.length;
+      results.push({ nodes, edges: tidy.edges.length, profile, variant: 'tidy', runs, fullMs: tidyFull, findings: tidyFindings });
+      console.log(`${String(nodes).padStart(5)}  ${String(tidy.edges.length).padStart(5)}  ${`${profile} (tidy)`.padEnd(48)}${fmt(tidyFull).padEnd(24)}  ${''.padEnd(24)}  ${''.padEnd(24)}  ${String(tidyFindings).padStart(8)}`);
+    }
   }
   const out = {
     benchmark: 'validate',
