@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
 import type { GeneratedFile } from '@/lib/generators/types';
-import { zipDate, zipFiles } from './zip';
+import { crc32, zipDate, zipFiles } from './zip';
 
 const FILES: GeneratedFile[] = [
   { path: 'README.md', content: '# Shop\n' },
@@ -85,5 +85,11 @@ describe('zipDate', () => {
   });
   it('parses a valid date at midnight UTC', () => {
     expect(zipDate('2024-02-29').toISOString()).toBe('2024-02-29T00:00:00.000Z');
+  });
+});
+
+describe('crc32', () => {
+  it('matches the IEEE check value', () => {
+    expect(crc32(new TextEncoder().encode('123456789'))).toBe(0xcbf43926);
   });
 });

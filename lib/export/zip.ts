@@ -1,8 +1,10 @@
-// The only module that imports jszip (DESIGN §2): the UI's export worker and the CLI both zip here,
-// so the same files and date give the same bytes everywhere.
-import JSZip from 'jszip';
+// The only zip writer (DESIGN §2): the UI's export worker and the CLI both zip here, so the same
+// files and date give the same bytes everywhere. A small writer of our own over fflate's raw
+// DEFLATE rather than jszip: generated projects repeat whole files across services (each service
+// carries its runtime library), and compressing each distinct content once is what keeps a
+// 50-service export within its time budget. jszip still reads zips in the tests.
+import { deflateSync } from 'fflate';
 import type { GeneratedFile } from '@/lib/generators/types';
-
 export interface ZipOptions {
   /** YYYY-MM-DD: every entry gets this date at 00:00 UTC, so the bytes do not depend on the clock. */
   date: string;
@@ -28,32 +30,129 @@ export function zipDate(date: string): Date {
   return d;
 }
 
+const encoder = new TextEncoder();
+
+const CRC_TABLE = (() => {
+  const t = new Int32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t[n] = c;
+  }
+  return t;
+})();
+
+/** CRC-32 (IEEE) of bytes, as zip entries record it. */
+export function crc32(bytes: Uint8Array): number {
+  let c = -1;
+  for (let i = 0; i < bytes.length; i++) c = CRC_TABLE[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
+  return (c ^ -1) >>> 0;
+}
+
+interface Entry {
+  name: Uint8Array;
+  dir: boolean;
+  mode: number;
+  crc: number;
+  size: number;
+  data: Uint8Array;
+}
+
 /**
  * Zips files deterministically: entries sorted by path with their directories first, one fixed
  * timestamp, fixed unix modes (0644, 0755 for `executable`, 0755 directories), DEFLATE.
  */
 export async function zipFiles(files: readonly GeneratedFile[], opts: ZipOptions): Promise<Uint8Array> {
   const date = zipDate(opts.date);
-  const zip = new JSZip();
+  const dosTime = (date.getUTCHours() << 11) | (date.getUTCMinutes() << 5) | Math.floor(date.getUTCSeconds() / 2);
+  const dosDate = ((date.getUTCFullYear() - 1980) << 9) | ((date.getUTCMonth() + 1) << 5) | date.getUTCDate();
+  const level = (opts.level ?? 6) as 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
   const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const entries: Entry[] = [];
   const dirs = new Set<string>();
-  for (const file of sorted) {
+  const filePaths = new Set<string>();
+  // Identical contents are compressed once (same bytes, same CRC): services share whole files.
+  const compressed = new Map<string, { crc: number; size: number; data: Uint8Array }>();
+  let lastReport = -1;
+  for (let i = 0; i < sorted.length; i++) {
+    const file = sorted[i];
     if (!file.path || file.path.startsWith('/') || file.path.split('/').some((s) => s === '' || s === '.' || s === '..')) {
       throw new Error(`Refusing to zip an unsafe path: ${JSON.stringify(file.path)}`);
     }
-    if (dirs.has(file.path) || zip.files[file.path]) throw new Error(`Duplicate zip entry: ${file.path}`);
+    if (dirs.has(file.path) || filePaths.has(file.path)) throw new Error(`Duplicate zip entry: ${file.path}`);
     const parts = file.path.split('/');
-    for (let i = 1; i < parts.length; i++) {
-      const dir = parts.slice(0, i).join('/');
+    for (let k = 1; k < parts.length; k++) {
+      const dir = parts.slice(0, k).join('/');
       if (dirs.has(dir)) continue;
-      if (zip.files[dir]) throw new Error(`${dir} is both a file and a directory.`);
+      if (filePaths.has(dir)) throw new Error(`${dir} is both a file and a directory.`);
       dirs.add(dir);
-      zip.file(`${dir}/`, null, { dir: true, date, unixPermissions: MODE_DIR, createFolders: false });
+      entries.push({ name: encoder.encode(`${dir}/`), dir: true, mode: MODE_DIR, crc: 0, size: 0, data: new Uint8Array(0) });
     }
-    zip.file(file.path, file.content, { date, unixPermissions: file.executable ? MODE_EXEC : MODE_FILE, createFolders: false, binary: false });
+    filePaths.add(file.path);
+    let packed = compressed.get(file.content);
+    if (!packed) {
+      const raw = encoder.encode(file.content);
+      packed = { crc: crc32(raw), size: raw.length, data: deflateSync(raw, { level }) };
+      compressed.set(file.content, packed);
+    }
+    entries.push({ name: encoder.encode(file.path), dir: false, mode: file.executable ? MODE_EXEC : MODE_FILE, ...packed });
+    const percent = Math.floor(((i + 1) / sorted.length) * 100);
+    if (opts.onProgress && percent !== lastReport) {
+      lastReport = percent;
+      opts.onProgress(percent);
+    }
   }
-  return zip.generateAsync(
-    { type: 'uint8array', platform: 'UNIX', compression: 'DEFLATE', compressionOptions: { level: opts.level ?? 6 } },
-    opts.onProgress ? (meta) => opts.onProgress!(meta.percent) : undefined,
-  );
+  if (entries.length > 0xffff) throw new Error(`Too many zip entries (${entries.length}); at most 65535 without ZIP64.`);
+
+  const localSize = entries.reduce((n, e) => n + 30 + e.name.length + e.data.length, 0);
+  const centralSize = entries.reduce((n, e) => n + 46 + e.name.length, 0);
+  const out = new Uint8Array(localSize + centralSize + 22);
+  const view = new DataView(out.buffer);
+  const offsets: number[] = [];
+  let at = 0;
+  for (const e of entries) {
+    offsets.push(at);
+    view.setUint32(at, 0x04034b50, true);
+    view.setUint16(at + 4, 20, true); // version needed: 2.0 (deflate)
+    view.setUint16(at + 6, 0x0800, true); // names are UTF-8
+    view.setUint16(at + 8, e.dir ? 0 : 8, true);
+    view.setUint16(at + 10, dosTime, true);
+    view.setUint16(at + 12, dosDate, true);
+    view.setUint32(at + 14, e.crc >>> 0, true);
+    view.setUint32(at + 18, e.data.length, true);
+    view.setUint32(at + 22, e.size, true);
+    view.setUint16(at + 26, e.name.length, true);
+    view.setUint16(at + 28, 0, true);
+    out.set(e.name, at + 30);
+    out.set(e.data, at + 30 + e.name.length);
+    at += 30 + e.name.length + e.data.length;
+  }
+  const centralStart = at;
+  entries.forEach((e, i) => {
+    view.setUint32(at, 0x02014b50, true);
+    view.setUint16(at + 4, (3 << 8) | 20, true); // made by: UNIX, 2.0
+    view.setUint16(at + 6, 20, true);
+    view.setUint16(at + 8, 0x0800, true);
+    view.setUint16(at + 10, e.dir ? 0 : 8, true);
+    view.setUint16(at + 12, dosTime, true);
+    view.setUint16(at + 14, dosDate, true);
+    view.setUint32(at + 16, e.crc >>> 0, true);
+    view.setUint32(at + 20, e.data.length, true);
+    view.setUint32(at + 24, e.size, true);
+    view.setUint16(at + 28, e.name.length, true);
+    view.setUint16(at + 30, 0, true); // extra
+    view.setUint16(at + 32, 0, true); // comment
+    view.setUint16(at + 34, 0, true); // disk
+    view.setUint16(at + 36, 0, true); // internal attributes
+    view.setUint32(at + 38, ((e.mode << 16) | (e.dir ? 0x10 : 0)) >>> 0, true); // unix mode; MS-DOS directory bit
+    view.setUint32(at + 42, offsets[i], true);
+    out.set(e.name, at + 46);
+    at += 46 + e.name.length;
+  });
+  view.setUint32(at, 0x06054b50, true);
+  view.setUint16(at + 8, entries.length, true);
+  view.setUint16(at + 10, entries.length, true);
+  view.setUint32(at + 12, at - centralStart, true);
+  view.setUint32(at + 16, centralStart, true);
+  return out;
 }
