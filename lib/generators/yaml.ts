@@ -11,13 +11,23 @@ const OCTAL_1_2 = /^[-+]?0o[0-7]+$/;
 // holding them are double-quoted and the characters written as the escapes \N, \L and \P.
 const BREAKS = /[\u0085\u2028\u2029]/;
 
+function needsQuotes(value: unknown): boolean {
+  if (typeof value === 'string') return OCTAL_1_2.test(value) || BREAKS.test(value);
+  if (Array.isArray(value)) return value.some(needsQuotes);
+  if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) if (needsQuotes(k) || needsQuotes(v)) return true;
+  }
+  return false;
+}
+
 /**
  * Serializes one YAML document: ambiguous strings quoted for 1.1 and 1.2 parsers, no anchors,
  * no folding, and `header` (free text; one comment line per entry or per line) on top.
  */
 export function toYaml(value: unknown, header?: string | readonly string[]): string {
   const doc = new Document(value, { version: '1.1', aliasDuplicateObjects: false });
-  visit(doc, {
+  // The visitor pass costs as much as building the document: only walk when a string needs it.
+  if (needsQuotes(value)) visit(doc, {
     Scalar(_, node) {
       if (typeof node.value === 'string' && (OCTAL_1_2.test(node.value) || BREAKS.test(node.value))) node.type = 'QUOTE_DOUBLE';
     },
