@@ -40,6 +40,64 @@ export function createRunMemo(): RunMemo {
 // dictionary-backed array.
 const slots = <T>(graph: DesignGraph): (T | undefined)[] => new Array<T | undefined>(graph.edgeList.length).fill(undefined);
 
+/**
+ * The context of one rule run. A class (methods on the prototype, one object per rule) rather
+ * than an object of closures: validation creates one per rule per run. `name` is an own arrow
+ * function because rules pass it around (`ids.map(ctx.name)`).
+ */
+class Context<O> implements RuleContext<O> {
+  readonly design: Design;
+  readonly graph: DesignGraph;
+  readonly ruleId: string;
+  readonly options: O;
+  readonly severity: Severity;
+  readonly profile: string;
+  private readonly memo: RunMemo;
+
+  constructor(args: { design: Design; graph: DesignGraph; ruleId: string; options: O; severity: Severity; profile: string; memo?: RunMemo }) {
+    this.design = args.design;
+    this.graph = args.graph;
+    this.ruleId = args.ruleId;
+    this.options = args.options;
+    this.severity = args.severity;
+    this.profile = args.profile;
+    this.memo = args.memo ?? createRunMemo();
+  }
+
+  readonly name = (id: string): string => this.graph.node(id)?.name ?? id;
+
+  finding(input: FindingInput): Finding {
+    // Every finding gets the same five fields in one literal (one hidden class, no transition
+    // when fixes are added); `fixes` is undefined when there are none.
+    return {
+      ruleId: this.ruleId,
+      severity: input.severity ?? this.severity,
+      message: input.message,
+      targets: input.targets,
+      fixes: input.fixes && input.fixes.length > 0 ? resolveFixes(input.fixes) : undefined,
+    };
+  }
+
+  lower(s: Severity = this.severity): Severity {
+    return MILDER[s];
+  }
+
+  edgeLabel(e: EdgeEntry): string {
+    const labels = (this.memo.labels ??= slots<string>(this.graph));
+    return (labels[e.index] ??= `${e.source.name} → ${e.target.name}`);
+  }
+
+  edgeTargets(e: EdgeEntry): string[] {
+    const targets = (this.memo.targets ??= slots<string[]>(this.graph));
+    return (targets[e.index] ??= [e.id, e.source.id, e.target.id]);
+  }
+
+  list(items: readonly string[], max = 5): string {
+    if (items.length <= max) return items.join(', ');
+    return `${items.slice(0, max).join(', ')} and ${items.length - max} more`;
+  }
+}
+
 /** Builds the context a rule's `check` receives. */
 export function createContext<O>(args: {
   design: Design;
@@ -51,36 +109,5 @@ export function createContext<O>(args: {
   /** Shared by the rules of one run (the engine passes one); a context of its own otherwise. */
   memo?: RunMemo;
 }): RuleContext<O> {
-  const { memo: shared, ...rest } = args;
-  const { graph, ruleId, severity } = rest;
-  const name = (id: string) => graph.node(id)?.name ?? id;
-  const memo = shared ?? createRunMemo();
-  return {
-    ...rest,
-    finding(input: FindingInput): Finding {
-      // Every finding gets the same five fields in one literal (one hidden class, no transition
-      // when fixes are added); `fixes` is undefined when there are none.
-      return {
-        ruleId,
-        severity: input.severity ?? severity,
-        message: input.message,
-        targets: input.targets,
-        fixes: input.fixes && input.fixes.length > 0 ? resolveFixes(input.fixes) : undefined,
-      };
-    },
-    lower: (s = severity) => MILDER[s],
-    name,
-    edgeLabel(e: EdgeEntry) {
-      const labels = (memo.labels ??= slots<string>(graph));
-      return (labels[e.index] ??= `${e.source.name} → ${e.target.name}`);
-    },
-    edgeTargets(e: EdgeEntry) {
-      const targets = (memo.targets ??= slots<string[]>(graph));
-      return (targets[e.index] ??= [e.id, e.source.id, e.target.id]);
-    },
-    list(items: readonly string[], max = 5) {
-      if (items.length <= max) return items.join(', ');
-      return `${items.slice(0, max).join(', ')} and ${items.length - max} more`;
-    },
-  };
+  return new Context(args);
 }

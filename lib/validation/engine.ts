@@ -262,7 +262,8 @@ function runRules(design: Design, opts: ValidateOptions): ValidationResult {
     if (found.length === 0) continue;
     const suppressions = config.suppressions.get(ruleId);
     for (const f of found) {
-      const rank = RANK[f.severity];
+      const sev = f.severity;
+      const rank = sev === 'error' ? 0 : sev === 'warning' ? 1 : 2;
       const s = suppressions?.get(f.targets.length > 0 ? f.targets[0] : DESIGN_TARGET);
       if (s) suppressedBuckets[rank].push({ finding: f, suppression: s });
       else buckets[rank].push(f);
