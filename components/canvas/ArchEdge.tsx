@@ -17,14 +17,24 @@ import { EDGE_SELECTED_COLOR } from './kinds';
  */
 const REVERSED_LABEL_SHIFT = 20;
 
+/** Vertical distance between the stacked labels of edges joining the same two nodes (derive.ts numbers them). */
+const PARALLEL_LABEL_STEP = 20;
+
 /** An edge styled by kind (async dashed, data dotted) with its protocol/topic label. */
 function ArchEdgeImpl({ id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected, markerEnd }: EdgeProps<ArchFlowEdge>) {
   const zoomedOut = useZoomedOut();
   // Validation problems on this edge: a halo under the path and a badge on the label.
   const mark = useElementMark(id);
   const [path, labelX, midY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
-  // Up or down with the edge, so two reversed edges between the same nodes also part.
-  const labelY = targetX < sourceX ? midY + (targetY >= sourceY ? REVERSED_LABEL_SHIFT : -REVERSED_LABEL_SHIFT) : midY;
+  // Several edges between the same two nodes (either direction): stack their labels around the
+  // shared midpoint. A lone right-to-left edge moves up or down with the edge.
+  const slots = data?.slots ?? 1;
+  const labelY =
+    slots > 1
+      ? midY + ((data?.slot ?? 0) - (slots - 1) / 2) * PARALLEL_LABEL_STEP
+      : targetX < sourceX
+        ? midY + (targetY >= sourceY ? REVERSED_LABEL_SHIFT : -REVERSED_LABEL_SHIFT)
+        : midY;
   const color = selected ? EDGE_SELECTED_COLOR : (data?.color ?? '#64748b');
   const MarkIcon = mark ? SEVERITY_ICON[mark.severity] : null;
   const badge =
@@ -42,7 +52,8 @@ function ArchEdgeImpl({ id, sourceX, sourceY, targetX, targetY, sourcePosition, 
     ) : null;
   return (
     <>
-      {mark && <path d={path} className="aw-edge-problem" data-severity={mark.severity} fill="none" stroke={SEVERITY_STROKE[mark.severity]} />}
+      {/* Zoomed out the halo is a few pixels: the node outlines carry the problems there. */}
+      {mark && !zoomedOut && <path d={path} className="aw-edge-problem" data-severity={mark.severity} fill="none" stroke={SEVERITY_STROKE[mark.severity]} />}
       <BaseEdge
         id={id}
         path={path}

@@ -1,6 +1,6 @@
 'use client';
 
-import { memo } from 'react';
+import { memo, type CSSProperties } from 'react';
 import { Handle, Position, type NodeProps, type NodeTypes } from '@xyflow/react';
 import { Activity, Database, Globe, MessagesSquare, Monitor, Server, Waypoints, Zap, type LucideIcon } from 'lucide-react';
 import clsx from 'clsx';
@@ -14,6 +14,9 @@ import { NodeStatus } from './NodeStatus';
 import { useZoomedOut } from './zoom';
 
 export { SIMPLE_ZOOM, zoomedOutSelector } from './zoom';
+
+/** The kind's colour for the handles' CSS (canvas.css fades it without `opacity`); one object per kind. */
+const HANDLE_STYLE = Object.fromEntries(Object.entries(KIND_COLOR).map(([k, c]) => [k, { '--aw-handle': c } as CSSProperties])) as Record<NodeKind, CSSProperties>;
 
 export const KIND_ICON: Record<NodeKind, LucideIcon> = {
   service: Server,
@@ -47,6 +50,11 @@ const NodeBody = memo(function NodeBody({ id, data }: { id: string; data: ArchNo
   );
 });
 
+/** The name as it fits a zoomed-out node (about 12 characters of large bold text). */
+function shortName(name: string): string {
+  return name.length > 13 ? `${name.slice(0, 12)}…` : name;
+}
+
 function ArchNodeImpl({ id, data, selected }: NodeProps<ArchFlowNode>) {
   const zoomedOut = useZoomedOut();
   // Outline for validation problems: a primitive, so only this node re-renders when it changes.
@@ -58,20 +66,22 @@ function ArchNodeImpl({ id, data, selected }: NodeProps<ArchFlowNode>) {
       data-severity={severity}
       className={clsx(
         // Fixed size (= NODE_BOX in the store) so grouping, layout and handles agree without measuring.
-        'aw-node relative h-[72px] w-[200px] rounded-lg border text-neutral-900 dark:text-neutral-100',
-        // Zoomed out: no shadow (a thousand blurred shadows are repainted on every pan frame).
-        zoomedOut ? 'border-transparent' : 'border-neutral-300 bg-white shadow-sm dark:border-neutral-700 dark:bg-neutral-900',
+        // Not `relative`: the handles position against React Flow's wrapper (same box), and a
+        // positioned element per node is one more layer for every hit test and frame.
+        'aw-node h-[72px] w-[200px] rounded-lg border',
+        // Zoomed out: a coloured box with the name in it, no shadow and no inner elements (a
+        // thousand of each are painted on every pan and drag frame of a large design).
+        zoomedOut
+          ? 'flex items-center justify-center border-transparent px-3 text-2xl font-bold whitespace-nowrap text-white'
+          : 'border-neutral-300 bg-white text-neutral-900 shadow-sm dark:border-neutral-700 dark:bg-neutral-900 dark:text-neutral-100',
         selected && 'ring-2 ring-sky-500 ring-offset-1 ring-offset-white dark:ring-sky-400 dark:ring-offset-neutral-950',
       )}
       style={zoomedOut ? { background: color } : { borderLeftColor: color, borderLeftWidth: 4 }}
     >
-      <Handle type="target" position={Position.Left} className="aw-handle" style={{ background: color }} />
-      {zoomedOut ? (
-        <div className="flex h-full items-center justify-center truncate px-3 text-2xl font-bold text-white">{data.name}</div>
-      ) : (
-        <NodeBody id={id} data={data} />
-      )}
-      <Handle type="source" position={Position.Right} className="aw-handle" style={{ background: color }} />
+      <Handle type="target" position={Position.Left} className={zoomedOut ? 'aw-handle aw-handle-off' : 'aw-handle'} style={HANDLE_STYLE[data.kind]} />
+      {/* Shortened in JS rather than clipped: an overflow clip per node also costs on every frame. */}
+      {zoomedOut ? shortName(data.name) : <NodeBody id={id} data={data} />}
+      <Handle type="source" position={Position.Right} className={zoomedOut ? 'aw-handle aw-handle-off' : 'aw-handle'} style={HANDLE_STYLE[data.kind]} />
     </div>
   );
 }

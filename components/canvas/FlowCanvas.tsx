@@ -85,7 +85,14 @@ function CanvasInner() {
   }, [measured]);
 
   const nodes = useMemo(() => deriver.nodes({ nodes: designNodes, groups, selection, measured }), [deriver, designNodes, groups, selection, measured]);
-  const edges = useMemo(() => deriver.edges({ edges: designEdges, nodes: designNodes, selection }), [deriver, designEdges, designNodes, selection]);
+  // Edges read node names only (labels, dangling ends), which change only with structural edits:
+  // a drag (moves are not structural) does not re-derive 2,000 edges per frame.
+  const structure = useEditor((s) => s.structureRevision);
+  const edges = useMemo(
+    () => deriver.edges({ edges: designEdges, nodes: store.getState().design.nodes, selection }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `structure` stands for the node names
+    [deriver, designEdges, structure, selection, store],
+  );
 
   useKeyboardShortcuts(store, ui);
 

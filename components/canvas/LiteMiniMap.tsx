@@ -52,8 +52,13 @@ const viewSelector = (s: ReactFlowState) => ({ tx: s.transform[0], ty: s.transfo
 /**
  * A cheap minimap for large designs. React Flow's MiniMap runs one store selector per node and
  * re-measures every node's bounds on each viewport change; this draws the design's nodes as one
- * path per colour, recomputed only when the design changes (never during a drag: `frozen`), and
- * only the viewport rectangle follows pans. Click or drag on it to move the view there.
+ * path per colour, recomputed only when the design changes (never during a drag: `frozen`).
+ *
+ * Panning must not repaint anything: one repaint of any element makes Chrome walk every node and
+ * edge of a large canvas again (~20 ms at 1,000 nodes), which a plain React Flow page never pays.
+ * So the drawing and its viewBox stay fixed to the design's bounds, and only the viewport box
+ * moves, by a transform on its own compositor layer (no layout, no paint). Click or drag on the
+ * minimap to move the view there.
  */
 export const LiteMiniMap = memo(function LiteMiniMap({
   nodes,
@@ -72,19 +77,18 @@ export const LiteMiniMap = memo(function LiteMiniMap({
   if (!frozen && (shown.nodes !== nodes || shown.groups !== groups)) setShown({ nodes, groups });
   const paths = useMemo(() => buildPaths(shown.nodes, shown.groups), [shown]);
 
+  // Flow coordinates shown by the minimap: the design's bounds plus a margin, fitted (centred)
+  // into WIDTH × HEIGHT. Fixed while only the viewport changes.
+  const b = paths.bounds ?? { x: 0, y: 0, width: WIDTH, height: HEIGHT };
+  const scale = Math.max(b.width / WIDTH, b.height / HEIGHT) * 1.1 || 1;
+  const vw = scale * WIDTH;
+  const vh = scale * HEIGHT;
+  const vx = b.x + b.width / 2 - vw / 2;
+  const vy = b.y + b.height / 2 - vh / 2;
+
   const { tx, ty, zoom, w, h } = useStore(viewSelector, shallow);
-  const view: Rect = { x: -tx / zoom, y: -ty / zoom, width: w / zoom, height: h / zoom };
-  const b = paths.bounds;
-  const minX = Math.min(view.x, b?.x ?? view.x);
-  const minY = Math.min(view.y, b?.y ?? view.y);
-  const bw = Math.max(view.x + view.width, b ? b.x + b.width : -Infinity) - minX;
-  const bh = Math.max(view.y + view.height, b ? b.y + b.height : -Infinity) - minY;
-  const scale = Math.max(bw / WIDTH, bh / HEIGHT) || 1;
-  const offset = 5 * scale;
-  const vw = scale * WIDTH + 2 * offset;
-  const vh = scale * HEIGHT + 2 * offset;
-  const vx = minX - (scale * WIDTH - bw) / 2 - offset;
-  const vy = minY - (scale * HEIGHT - bh) / 2 - offset;
+  // The visible part of the flow, in minimap pixels (the box is clipped by the panel).
+  const box = { x: (-tx / zoom - vx) / scale, y: (-ty / zoom - vy) / scale, width: w / zoom / scale, height: h / zoom / scale };
 
   const centerAt = (e: PointerEvent<SVGSVGElement>) => {
     const r = e.currentTarget.getBoundingClientRect();
@@ -94,7 +98,7 @@ export const LiteMiniMap = memo(function LiteMiniMap({
   };
 
   return (
-    <Panel position="bottom-right" className="react-flow__minimap" data-testid="rf__minimap">
+    <Panel position="bottom-right" className="react-flow__minimap aw-lite-minimap" data-testid="rf__minimap">
       <svg
         width={WIDTH}
         height={HEIGHT}
@@ -113,13 +117,13 @@ export const LiteMiniMap = memo(function LiteMiniMap({
         {paths.map((p) => (
           <path key={p.fill} d={p.d} fill={p.fill} shapeRendering="crispEdges" />
         ))}
-        <path
-          className="react-flow__minimap-mask"
-          d={`M${vx - offset},${vy - offset}h${vw + offset * 2}v${vh + offset * 2}h${-vw - offset * 2}z M${view.x},${view.y}h${view.width}v${view.height}h${-view.width}z`}
-          fillRule="evenodd"
-          pointerEvents="none"
-        />
       </svg>
+      {/* A 1×1 box scaled to the view: moving it is a compositor-only transform. */}
+      <div
+        aria-hidden="true"
+        className="aw-lite-minimap-view"
+        style={{ transform: `translate(${box.x}px, ${box.y}px) scale(${Math.max(box.width, 1)}, ${Math.max(box.height, 1)})` }}
+      />
     </Panel>
   );
 });

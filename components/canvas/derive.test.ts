@@ -162,6 +162,36 @@ describe('derive edges', () => {
     expect(next[2].ariaLabel).toContain('events');
   });
 
+  it('numbers edges between the same two nodes, either direction, so their labels can stack', () => {
+    const d = sample();
+    const [orders, bus] = [d.nodes.find((n) => n.id === 'orders')!, d.nodes.find((n) => n.id === 'bus')!];
+    const edges = [
+      ...d.edges,
+      createEdge(bus, orders, { id: 'e4', topic: 'orders.placed' }),
+      createEdge(orders, bus, { id: 'e5', kind: 'call' }),
+    ];
+    const deriver = createCanvasDeriver();
+    const out = deriver.edges({ edges, nodes: d.nodes, selection: EMPTY_SELECTION });
+    const slot = (id: string) => out.find((e) => e.id === id)!.data!;
+    expect(slot('e1')).toMatchObject({ slot: 0, slots: 1 });
+    expect(slot('e2')).toMatchObject({ slot: 0, slots: 1 });
+    // orders→bus publish, bus→orders subscribe, orders→bus call: one pair, three labels.
+    expect([slot('e3'), slot('e4'), slot('e5')].map((x) => [x.slot, x.slots])).toEqual([
+      [0, 3],
+      [1, 3],
+      [2, 3],
+    ]);
+    // Removing one renumbers the rest; untouched edges keep their objects.
+    const fewer = deriver.edges({ edges: edges.filter((e) => e.id !== 'e4'), nodes: d.nodes, selection: EMPTY_SELECTION });
+    const f = new Map(fewer.map((e) => [e.id, e]));
+    expect([f.get('e3')!.data, f.get('e5')!.data].map((x) => [x!.slot, x!.slots])).toEqual([
+      [0, 2],
+      [1, 2],
+    ]);
+    expect(f.get('e1')).toBe(out[0]);
+    expect(f.get('e4')).toBeUndefined();
+  });
+
   it('formats labels', () => {
     expect(formatTimeout(2000)).toBe('2s');
     expect(formatTimeout(1500)).toBe('1.5s');

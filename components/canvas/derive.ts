@@ -31,6 +31,10 @@ export interface ArchEdgeData extends Record<string, unknown> {
   text: string;
   color: string;
   dash: string | undefined;
+  /** Position among the edges between the same two nodes (either direction), 0-based. */
+  slot: number;
+  /** How many edges connect these two nodes; labels of such parallel edges are stacked. */
+  slots: number;
 }
 
 export type ArchFlowNode = Node<ArchNodeData, NodeKind>;
@@ -119,6 +123,11 @@ export interface CanvasDeriver {
 
 const EMPTY_SIZES: MeasuredSizes = new Map();
 
+/** The two ends of an edge in a fixed order: edges A→B and B→A share a key. */
+function pairKey(e: Pick<DesignEdge, 'source' | 'target'>): string {
+  return e.source < e.target ? `${e.source}\u0000${e.target}` : `${e.target}\u0000${e.source}`;
+}
+
 /** Returns `prev` when `next` holds the same elements in the same order (React Flow skips work). */
 function reuseArray<T>(prev: T[] | null, next: T[]): T[] {
   if (prev && prev.length === next.length && prev.every((x, i) => x === next[i])) return prev;
@@ -127,15 +136,29 @@ function reuseArray<T>(prev: T[] | null, next: T[]): T[] {
 
 /** Creates a deriver with its own caches; one per canvas. */
 export function createCanvasDeriver(): CanvasDeriver {
-  let nodeCache = new Map<string, NodeEntry>();
-  let groupCache = new Map<string, GroupEntry>();
-  let edgeCache = new Map<string, EdgeEntry>();
+  const nodeCache = new Map<string, NodeEntry>();
+  const groupCache = new Map<string, GroupEntry>();
+  const edgeCache = new Map<string, EdgeEntry>();
   let lastNodeInput: NodeInput | null = null;
   let lastNodes: CanvasNode[] | null = null;
   let lastEdgeInput: EdgeInput | null = null;
   let lastEdges: ArchFlowEdge[] | null = null;
   let namesFor: readonly DesignNode[] | null = null;
   let names = new Map<string, string>();
+
+  // Selection as sets, rebuilt only when the selection changes (not on every drag frame).
+  let selFor: Selection | null = null;
+  let selNodes: ReadonlySet<string> = new Set();
+  let selGroups: ReadonlySet<string> = new Set();
+  let selEdgesFor: Selection | null = null;
+  let selEdges: ReadonlySet<string> = new Set();
+
+  /** Drops cache entries whose element is gone; `live` counted the ones seen this pass. */
+  function prune<E>(cache: Map<string, E>, live: number, ids: () => Iterable<string>) {
+    if (cache.size === live) return;
+    const keep = new Set(ids());
+    for (const id of cache.keys()) if (!keep.has(id)) cache.delete(id);
+  }
 
   function nodes(input: NodeInput): CanvasNode[] {
     const measured = input.measured ?? EMPTY_SIZES;
@@ -150,13 +173,15 @@ export function createCanvasDeriver(): CanvasDeriver {
     ) {
       return lastNodes;
     }
-    const selNodes = new Set(input.selection.nodes);
-    const selGroups = new Set(input.selection.groups);
+    if (selFor !== input.selection) {
+      selNodes = new Set(input.selection.nodes);
+      selGroups = new Set(input.selection.groups);
+      selFor = input.selection;
+    }
     const out: CanvasNode[] = [];
-    const nextGroups = new Map<string, GroupEntry>();
-    const nextNodes = new Map<string, NodeEntry>();
 
-    // Parents must come before their children in React Flow's array: groups first.
+    // Parents must come before their children in React Flow's array: groups first. The caches are
+    // updated in place: a drag frame changes one entry and allocates no new maps.
     for (const g of input.groups) {
       const selected = selGroups.has(g.id);
       const size = measured.get(g.id);
@@ -181,16 +206,17 @@ export function createCanvasDeriver(): CanvasDeriver {
         };
         if (size) rf.measured = size;
         entry = { model: g, selected, measured: size, rf };
+        groupCache.set(g.id, entry);
       }
-      nextGroups.set(g.id, entry);
       out.push(entry.rf);
     }
+    prune(groupCache, input.groups.length, () => input.groups.map((g) => g.id));
 
     for (const n of input.nodes) {
       const selected = selNodes.has(n.id);
       const size = measured.get(n.id);
       // A dangling parentId (group deleted elsewhere) would make React Flow warn: drop it.
-      const parentId = n.parentId && nextGroups.has(n.parentId) ? n.parentId : undefined;
+      const parentId = n.parentId && groupCache.has(n.parentId) ? n.parentId : undefined;
       const prev = nodeCache.get(n.id);
       let entry: NodeEntry;
       if (prev && prev.model === n && prev.selected === selected && prev.measured === size && prev.parentId === parentId) {
@@ -210,13 +236,12 @@ export function createCanvasDeriver(): CanvasDeriver {
         if (parentId) rf.parentId = parentId;
         if (size) rf.measured = size;
         entry = { model: n, selected, measured: size, parentId, rf };
+        nodeCache.set(n.id, entry);
       }
-      nextNodes.set(n.id, entry);
       out.push(entry.rf);
     }
+    prune(nodeCache, input.nodes.length, () => input.nodes.map((n) => n.id));
 
-    nodeCache = nextNodes;
-    groupCache = nextGroups;
     lastNodeInput = input;
     lastNodes = reuseArray(lastNodes, out);
     return lastNodes;
@@ -231,27 +256,48 @@ export function createCanvasDeriver(): CanvasDeriver {
       names = new Map(input.nodes.map((n) => [n.id, n.name]));
       namesFor = input.nodes;
     }
-    const selEdges = new Set(input.selection.edges);
+    if (selEdgesFor !== input.selection) {
+      selEdges = new Set(input.selection.edges);
+      selEdgesFor = input.selection;
+    }
+    // Edges between the same two nodes (either direction) share a midpoint: number them so their
+    // labels can be stacked instead of drawn on top of each other.
+    const drawable = (e: DesignEdge) => names.has(e.source) && names.has(e.target);
+    const perPair = new Map<string, number>();
+    for (const e of input.edges) if (drawable(e)) perPair.set(pairKey(e), (perPair.get(pairKey(e)) ?? 0) + 1);
+    const nextSlot = new Map<string, number>();
     const out: ArchFlowEdge[] = [];
-    const next = new Map<string, EdgeEntry>();
     for (const e of input.edges) {
-      const sourceName = names.get(e.source);
-      const targetName = names.get(e.target);
       // Edges to missing nodes cannot be drawn (React Flow would warn on every render).
-      if (sourceName === undefined || targetName === undefined) continue;
+      if (!drawable(e)) continue;
+      const sourceName = names.get(e.source)!;
+      const targetName = names.get(e.target)!;
+      const key = pairKey(e);
+      const slots = perPair.get(key)!;
+      const slot = slots > 1 ? (nextSlot.get(key) ?? 0) : 0;
+      if (slots > 1) nextSlot.set(key, slot + 1);
       const selected = selEdges.has(e.id);
       const prev = edgeCache.get(e.id);
       let entry: EdgeEntry;
-      if (prev && prev.model === e && prev.selected === selected && prev.sourceName === sourceName && prev.targetName === targetName) {
+      if (
+        prev &&
+        prev.model === e &&
+        prev.selected === selected &&
+        prev.sourceName === sourceName &&
+        prev.targetName === targetName &&
+        prev.rf.data!.slot === slot &&
+        prev.rf.data!.slots === slots
+      ) {
         entry = prev;
       } else {
         const text = edgeText(e);
         const style = EDGE_STYLE[e.kind];
         const color = (e.kind === 'call' && PROTOCOL_COLOR[e.protocol]) || style.color;
+        const old = prev?.rf.data;
         const data: ArchEdgeData =
-          prev && prev.rf.data && prev.rf.data.kind === e.kind && prev.rf.data.text === text && prev.rf.data.color === color
-            ? prev.rf.data
-            : { kind: e.kind, text, color, dash: style.dash };
+          old && old.kind === e.kind && old.text === text && old.color === color && old.slot === slot && old.slots === slots
+            ? old
+            : { kind: e.kind, text, color, dash: style.dash, slot, slots };
         const rf: ArchFlowEdge = {
           id: e.id,
           type: EDGE_TYPE,
@@ -264,11 +310,11 @@ export function createCanvasDeriver(): CanvasDeriver {
           ariaLabel: `${e.kind} from ${sourceName} to ${targetName}: ${text}`,
         };
         entry = { model: e, selected, sourceName, targetName, rf };
+        edgeCache.set(e.id, entry);
       }
-      next.set(e.id, entry);
       out.push(entry.rf);
     }
-    edgeCache = next;
+    prune(edgeCache, out.length, () => out.map((x) => x.id));
     lastEdgeInput = input;
     lastEdges = reuseArray(lastEdges, out);
     return lastEdges;

@@ -38,7 +38,9 @@ export function StatusBar() {
           </span>
         ) : pending ? (
           <>
-            <LoaderCircle size={12} aria-hidden="true" className="animate-spin" /> Saving…
+            {/* Not spinning: an animation makes the browser redraw the page every frame, which on a
+                large design costs as much as the drag that caused the save. */}
+            <LoaderCircle size={12} aria-hidden="true" /> Saving…
           </>
         ) : (
           <>
