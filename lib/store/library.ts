@@ -49,6 +49,16 @@ function isNewerFormat(raw: string): boolean {
 }
 export type OpenResult = LoadResult & { quarantinedAs?: string };
 
+/** Name and size of a stored design without checking it (null when it is not even JSON of that shape). */
+function roughMeta(raw: string): { name: string; nodes: number } | null {
+  try {
+    const d = (JSON.parse(raw) as { design?: { name?: unknown; nodes?: unknown } } | null)?.design;
+    return d && typeof d.name === 'string' && Array.isArray(d.nodes) ? { name: d.name.slice(0, 200), nodes: d.nodes.length } : null;
+  } catch {
+    return null;
+  }
+}
+
 /** In-memory storage for tests and for browsers without localStorage. */
 export function memoryStorage(): KeyValueStorage {
   const m = new Map<string, string>();
@@ -107,11 +117,17 @@ export class DesignLibrary {
 
   private metaFromStorage(id: string): LocalDesignMeta {
     const raw = this.storage.getItem(designKey(id)) ?? '';
-    // A design this build saved reads without the schema; anything else needs it (when loaded).
-    let design = readStoredDesign(raw);
-    const full = design ? null : modelIfLoaded()?.parseDesignJson(raw);
-    if (full?.ok) design = full.design;
-    return { id, name: design ? design.name : `Unreadable design ${id}`, updatedAt: 0, nodes: design ? design.nodes.length : 0 };
+    // A design this build saved reads without the schema; anything else needs the schema, and
+    // before it has loaded (the browser's first moments) its name is taken as it stands.
+    const m = modelIfLoaded();
+    let meta: { name: string; nodes: number } | null = null;
+    const quick = readStoredDesign(raw);
+    if (quick) meta = { name: quick.name, nodes: quick.nodes.length };
+    else if (m) {
+      const full = m.parseDesignJson(raw);
+      if (full.ok) meta = { name: full.design.name, nodes: full.design.nodes.length };
+    } else meta = roughMeta(raw);
+    return { id, name: meta ? meta.name : `Unreadable design ${id}`, updatedAt: 0, nodes: meta ? meta.nodes : 0 };
   }
 
   private rebuildIndex(): LocalDesignMeta[] {
