@@ -9,19 +9,7 @@ import { SEVERITY_LABEL, SEVERITY_TEXT, SeverityIcon } from '@/components/valida
 import type { Finding, QuickFixRef } from '@/lib/validation';
 import { applyFix, findByKey, loadFixes, revealTargets, unsuppressFinding, type FixesLib, type ProblemStores } from './actions';
 import { SuppressDialog } from './SuppressDialog';
-
-const CATEGORY_LABEL: Record<string, string> = {
-  granularity: 'Granularity',
-  data: 'Data',
-  resilience: 'Resilience',
-  coupling: 'Coupling',
-  communication: 'Communication',
-  observability: 'Observability',
-  security: 'Security',
-  contracts: 'Contracts',
-  deployment: 'Deployment',
-  hygiene: 'Hygiene',
-};
+import { CATEGORY_LABEL } from '@/components/validation/categories';
 
 /** The active finding's explanation: why it matters, how to fix it, references, quick fixes, suppression. */
 export function ProblemDetail({ stores, className }: { stores: ProblemStores; className?: string }) {

@@ -7,23 +7,11 @@ import { Button, CheckboxField, Dialog, NumberField, Select, SelectField, TextFi
 import { PROFILE_IDS, PROFILES, type ProfileId } from '@/lib/validation';
 import { LEVELS, optionFields, profileOf, resetRule, ruleRows, setLevel, setOption, type Level, type RuleRow } from './ruleSettings';
 import { useValidationStore } from './ValidationContext';
+import { CATEGORY_LABEL } from './categories';
 
 const LEVEL_LABEL: Record<Level, string> = { off: 'Off', info: 'Info', warning: 'Warning', error: 'Error' };
 
 const CATEGORY_ORDER = ['data', 'resilience', 'communication', 'coupling', 'granularity', 'observability', 'security', 'contracts', 'deployment', 'hygiene'];
-const CATEGORY_LABEL: Record<string, string> = {
-  granularity: 'Granularity',
-  data: 'Data',
-  resilience: 'Resilience',
-  coupling: 'Coupling',
-  communication: 'Communication',
-  observability: 'Observability',
-  security: 'Security',
-  contracts: 'Contracts',
-  deployment: 'Deployment',
-  hygiene: 'Hygiene',
-};
-
 const LEVEL_DOT: Record<Level, string> = {
   off: 'bg-neutral-300 dark:bg-neutral-600',
   info: 'bg-sky-500',
