@@ -1,8 +1,6 @@
 // Test-only: designs for the whole-project proof. Starter designs from templates/designs, the
 // templates from disk, and fast-check arbitraries for hostile and for structurally odd designs.
 // Never imported by generator or export code (it reads the disk and uses dev dependencies).
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import fc from 'fast-check';
 import {
   BROKER_TECHS,
@@ -17,33 +15,10 @@ import {
   PLATFORMS,
   SERVICE_STACKS,
   designSchema,
-  parseDesignText,
   type Design,
 } from '@/lib/model';
-import type { TemplateSource } from '@/lib/generators';
-import { loadTemplatesFromDisk } from '../node';
 
-export const REPO_ROOT = path.resolve(__dirname, '../../..');
-
-let templateCache: TemplateSource | undefined;
-/** The export templates under templates/, read once. */
-export function diskTemplates(): TemplateSource {
-  templateCache ??= loadTemplatesFromDisk(path.join(REPO_ROOT, 'templates'));
-  return templateCache;
-}
-
-/** Every starter design in templates/designs, by file stem (ecommerce, fintech…), sorted. */
-export function starterDesigns(): { id: string; design: Design }[] {
-  const dir = path.join(REPO_ROOT, 'templates', 'designs');
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.archwright.yaml'))
-    .sort()
-    .map((f) => {
-      const r = parseDesignText(readFileSync(path.join(dir, f), 'utf8'), f);
-      if (!r.ok) throw new Error(`${f}: ${r.error}`);
-      return { id: f.replace('.archwright.yaml', ''), design: r.design };
-    });
-}
+export { diskTemplates, REPO_ROOT, starterDesigns } from '@/lib/generators/test-support';
 
 /**
  * The marker every hostile string carries. Mixed case on purpose: the identifier helpers

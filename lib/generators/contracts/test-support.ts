@@ -1,49 +1,19 @@
 // Test-only helpers (imported by *.test.ts files, never by generators): templates from disk,
 // the starter designs, a generator context, and throwaway tools (PostgreSQL, tsc).
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import type { Parser as AsyncApiParser } from '@asyncapi/parser';
 import path from 'node:path';
-import { parseDesignText, type Design } from '@/lib/model';
+import { type Design } from '@/lib/model';
 import { getGraph } from '@/lib/graph';
 import { buildProject } from '../project';
 import { resolveOptions } from '../index';
-import type { ExportOptions, GeneratedFile, Generator, GeneratorContext, TemplateSource } from '../types';
+import type { ExportOptions, GeneratedFile, Generator, GeneratorContext } from '../types';
 
-export const ROOT = path.resolve(__dirname, '../../..');
-const TEMPLATES = path.join(ROOT, 'templates');
-
-/** Templates read from templates/ on disk. */
-export function diskTemplates(): TemplateSource {
-  const walk = (dir: string, prefix: string): string[] =>
-    readdirSync(dir)
-      .sort()
-      .flatMap((name) => (statSync(path.join(dir, name)).isDirectory() ? walk(path.join(dir, name), `${prefix}${name}/`) : [`${prefix}${name}`]));
-  return {
-    get(p) {
-      const file = path.join(TEMPLATES, p);
-      if (!file.startsWith(TEMPLATES + path.sep) || !existsSync(file)) throw new Error(`No template ${p}`);
-      return readFileSync(file, 'utf8');
-    },
-    list(prefix) {
-      return walk(TEMPLATES, '').filter((p) => p.startsWith(prefix));
-    },
-  };
-}
-
-/** The starter designs, by file stem (ecommerce, fintech…). */
-export function starterDesigns(): { id: string; design: Design }[] {
-  const dir = path.join(TEMPLATES, 'designs');
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.archwright.yaml'))
-    .sort()
-    .map((f) => {
-      const result = parseDesignText(readFileSync(path.join(dir, f), 'utf8'), f);
-      if (!result.ok) throw new Error(`${f}: ${result.error}`);
-      return { id: f.replace('.archwright.yaml', ''), design: result.design };
-    });
-}
+export { diskTemplates, starterDesigns } from '../test-support';
+export { ROOT };
+import { diskTemplates, REPO_ROOT as ROOT } from '../test-support';
 
 /** A generator context for a design (options default as the export dialog would). */
 export function contextFor(design: Design, options: Partial<ExportOptions> = {}): GeneratorContext {

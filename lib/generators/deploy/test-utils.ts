@@ -3,7 +3,7 @@
 // unknown-field check, a DigitalOcean app spec schema, nginx structure and `nginx -t`).
 // Never imported by generator code (it uses node: modules and dev dependencies).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Ajv2019 from 'ajv/dist/2019';
@@ -16,11 +16,12 @@ import { PodDisruptionBudget } from 'kubernetes-models/policy/v1';
 import { ConfigMap, Namespace, Secret, Service } from 'kubernetes-models/v1';
 import ts from 'typescript';
 import { parseAllDocuments } from 'yaml';
-import { parseDesignText, type Design } from '@/lib/model';
+import { type Design } from '@/lib/model';
 import { generateProject, resolveOptions, type ExportOptions, type GeneratedFile, type TemplateSource } from '@/lib/generators';
 import { DEPLOY_GENERATORS } from './index';
 
-const ROOT = path.resolve(__dirname, '../../..');
+export { starterDesigns } from '../test-support';
+import { REPO_ROOT as ROOT } from '../test-support';
 
 /** Templates are not used by the deployment generators: any read is a bug. */
 export const NO_TEMPLATES: TemplateSource = {
@@ -29,22 +30,6 @@ export const NO_TEMPLATES: TemplateSource = {
   },
   list: () => [],
 };
-
-/** Every starter design in templates/designs, by file id (e.g. `ecommerce`). */
-let starters: { id: string; design: Design }[] | undefined;
-export function starterDesigns(): { id: string; design: Design }[] {
-  if (starters) return starters;
-  const dir = path.join(ROOT, 'templates', 'designs');
-  starters = readdirSync(dir)
-    .filter((f) => f.endsWith('.archwright.yaml'))
-    .sort()
-    .map((f) => {
-      const r = parseDesignText(readFileSync(path.join(dir, f), 'utf8'), f);
-      if (!r.ok) throw new Error(`${f}: ${r.error}`);
-      return { id: f.replace('.archwright.yaml', ''), design: r.design };
-    });
-  return starters;
-}
 
 /** Runs only the deployment generators (all targets unless told otherwise). */
 export function generateDeploy(design: Design, partial: Partial<ExportOptions> = {}, only = DEPLOY_GENERATORS.map((g) => g.id)): GeneratedFile[] {

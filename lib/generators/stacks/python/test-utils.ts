@@ -1,35 +1,11 @@
 // Test helpers (Node only; imported by tests, never by generators).
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseDesignText, type Design } from '@/lib/model';
 import { generateProject, resolveOptions, type ExportOptions, type GeneratedFile, type TemplateSource } from '../../index';
 
-export const REPO_ROOT = path.resolve(__dirname, '../../../..');
-
-/** Template files read from templates/ on disk. */
-export function diskTemplates(root = path.join(REPO_ROOT, 'templates')): TemplateSource {
-  const all: string[] = [];
-  const walk = (dir: string, rel: string) => {
-    for (const name of readdirSync(dir).sort()) {
-      const full = path.join(dir, name);
-      const key = rel ? `${rel}/${name}` : name;
-      if (statSync(full).isDirectory()) walk(full, key);
-      else all.push(key);
-    }
-  };
-  walk(root, '');
-  const cache = new Map<string, string>();
-  return {
-    get(p) {
-      if (!all.includes(p)) throw new Error(`No template ${p}`);
-      if (!cache.has(p)) cache.set(p, readFileSync(path.join(root, p), 'utf8'));
-      return cache.get(p)!;
-    },
-    list(prefix) {
-      return all.filter((p) => p.startsWith(prefix)).sort();
-    },
-  };
-}
+export { diskTemplates, REPO_ROOT } from '../../test-support';
+import { diskTemplates, REPO_ROOT } from '../../test-support';
 
 /** A starter design from templates/designs/. */
 export function loadTemplateDesign(file: string): Design {
