@@ -1,3 +1,4 @@
+import { blankNode } from './blank';
 import { designSchema, type Design, type DesignEdge, type DesignNode } from './schema';
 
 /** Small deterministic PRNG (mulberry32) so generated designs are the same on every run. */
@@ -21,24 +22,7 @@ export function syntheticDesign(services: number, edgesPerService = 2, seed = 42
   const cols = Math.max(1, Math.ceil(Math.sqrt(services * 1.6)));
   const nodes: DesignNode[] = [];
   for (let i = 0; i < services; i++) {
-    nodes.push({
-      id: `s${i}`,
-      kind: 'service',
-      name: `svc-${i}`,
-      description: '',
-      position: { x: (i % cols) * 260, y: Math.floor(i / cols) * 140 },
-      tags: [],
-      stack: 'nestjs',
-      port: 3000,
-      replicas: 2,
-      size: 'small',
-      endpoints: [],
-      healthCheck: { liveness: true, readiness: true },
-      stateless: true,
-      ownerTeam: '',
-      tracing: true,
-      logging: 'json',
-    });
+    nodes.push(blankNode('service', { id: `s${i}`, name: `svc-${i}`, position: { x: (i % cols) * 260, y: Math.floor(i / cols) * 140 } }));
   }
   const edges: DesignEdge[] = [];
   const seen = new Set<string>();
