@@ -10,5 +10,6 @@ export default defineConfig({
     exclude: ['**/node_modules/**', '**/*.generated.test.ts'],
     environment: 'node',
     pool: 'threads',
+    setupFiles: ['scripts/lib/vitest-setup.ts'],
   },
 });

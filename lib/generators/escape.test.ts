@@ -3,7 +3,7 @@ import { buildProject } from './project';
 import { DEFAULT_VERSIONS } from './versions';
 import { getGraph } from '@/lib/graph';
 import { designSchema } from '@/lib/model';
-import { camelIdent, channelName, commentText, constantIdent, mdText, pascalIdent, safePath, shQuote, snakeIdent, tsString } from './escape';
+import { camelIdent, channelName, commentText, constantIdent, mdText, pascalIdent, safeHttpUrl, safePath, shQuote, snakeIdent, tsString } from './escape';
 
 describe('escape', () => {
   it('string literals escape quotes, backslashes, newlines and line separators', () => {
@@ -66,5 +66,17 @@ describe('project env names', () => {
     expect(env).toContain('A_B_URL');
     expect(env).toContain('A_B_2_URL');
     expect(project.datastores.map((d) => d.passwordEnv)).toEqual(['A_B_PASSWORD', 'A_B_2_PASSWORD']);
+  });
+});
+
+describe('safeHttpUrl', () => {
+  it('keeps ordinary URLs as typed and makes the rest ASCII', () => {
+    expect(safeHttpUrl('https://api.example.com')).toBe('https://api.example.com');
+    expect(safeHttpUrl('https://api.example.com/v1/')).toBe('https://api.example.com/v1/');
+    expect(safeHttpUrl('https://Ω☃.io')).toBe('https://xn--bya836o.io');
+    expect(safeHttpUrl('https://x.io/;}{')).toBe('https://x.io/;%7D%7B');
+  });
+  it('refuses other schemes and anything a shell or template would act on', () => {
+    for (const bad of ['javascript:alert(1)', 'ftp://x.io', '', 'not a url', "https://x.io/a'b", 'https://x.io/$(id)']) expect(safeHttpUrl(bad), bad).toBeUndefined();
   });
 });

@@ -107,3 +107,20 @@ export function safePath(value: string): string {
     .join('/');
   return `/${s}`;
 }
+
+/**
+ * An http(s) URL in plain ASCII (punycode host, percent-encoded path) with nothing a shell, a
+ * .env file or a template would interpolate; `undefined` when the text is no such URL.
+ */
+export function safeHttpUrl(value: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    return undefined;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
+  // URL adds "/" to a bare origin; keep the user's form.
+  const href = url.pathname === '/' && !url.search && !url.hash && !value.trim().endsWith('/') ? url.href.slice(0, -1) : url.href;
+  return /^[\x21-\x7e]+$/.test(href) && !/["'`$\\]/.test(href) ? href : undefined;
+}

@@ -17,7 +17,7 @@ import type {
 } from '@/lib/model';
 import { toDnsLabel, uniqueName } from '@/lib/model';
 import type { DesignGraph } from '@/lib/graph';
-import { camelIdent, channelName, constantIdent, pascalIdent, safePath, snakeIdent } from './escape';
+import { camelIdent, channelName, constantIdent, pascalIdent, safeHttpUrl, safePath, snakeIdent } from './escape';
 import type { ExportOptions, ServiceStack } from './types';
 import type { ToolVersions } from './versions';
 
@@ -428,7 +428,7 @@ export function buildProject(design: Design, graph: DesignGraph, options: Pick<E
       name,
       title: n.label ?? n.name,
       technology: n.technology,
-      url: /^https?:\/\/[^\s"'`$\\]+$/.test(n.url) ? n.url : `https://${name}.example.com`,
+      url: safeHttpUrl(n.url) ?? `https://${name}.example.com`,
       urlEnv: `${stem(n.id, name)}_URL`,
       apiKeyEnv: `${stem(n.id, name)}_API_KEY`,
     };

@@ -5,6 +5,21 @@ import { mdCell, mdCode, mdFinish, mdHeading, mdList, mdParagraphs, mdProse, mdT
 
 const HOSTILE = ['# heading', '- item', '1. item', '---', '===', '> quote', '```js', '<script>alert(1)</script>', '[x](javascript:alert(1))', 'https://evil.example/a_b', 'www.example.com', 'mail me@x.io', 'a | b', '*bold* _em_', '\ttab', 'trailing  ', '&copy; &#169;', '\\', '`code`', 'x\u2028y\u0000z'];
 
+// The document's text outside code spans and backslash escapes, scanned left to right as a
+// CommonMark parser does: inside a code span a backslash is literal, so `<?\` is a whole span.
+function outsideCode(doc: string): string {
+  let out = '';
+  for (let i = 0; i < doc.length; i++) {
+    const c = doc[i];
+    if (c === '\\') i++;
+    else if (c === '`') {
+      const end = doc.indexOf('`', i + 1);
+      i = end < 0 ? doc.length : end;
+    } else out += c;
+  }
+  return out;
+}
+
 describe('markdown helpers', () => {
   it('markdownlint flags what the helpers prevent (the check has teeth)', async () => {
     expect(await lintMarkdown([{ path: 'a.md', content: '# T\n\nSee https://example.com\n' }])).not.toEqual([]);
@@ -32,9 +47,10 @@ describe('markdown helpers', () => {
         // Exactly two headings, one list, one table: user text added no structure.
         expect(doc.match(/^#{1,6} /gm)).toHaveLength(2);
         // No raw HTML outside code spans (escaped characters are text).
-        expect(doc.replace(/\\[\s\S]/g, '').replace(/`[^`\n]*`/g, '')).not.toMatch(/<[a-z/!?]/i);
+        expect(outsideCode(doc)).not.toMatch(/<[a-z/!?]/i);
       }),
-      { numRuns: 100 },
+      // The first example is the CI counterexample of 2026-11: a code span ending in a backslash.
+      { numRuns: 100, examples: [[['<?\\', '']]] },
     );
   }, 60_000);
 
