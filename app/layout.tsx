@@ -2,20 +2,18 @@ import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import { THEME_SCRIPT } from '@/components/theme/theme';
 import { ThemeSync } from '@/components/theme/ThemeSync';
+import { APP_DESCRIPTION, APP_NAME, THEME_COLORS } from '@/components/theme/meta';
 import './globals.css';
 
+// The editor route (/) is in pages/ (see pages/index.tsx); this layout serves the other routes.
 export const metadata: Metadata = {
-  title: 'Archwright',
-  description: 'Design microservice architectures, see their anti-patterns live, share, present and export them as runnable projects.',
-  applicationName: 'Archwright',
+  title: APP_NAME,
+  description: APP_DESCRIPTION,
+  applicationName: APP_NAME,
+  icons: { icon: { url: '/icon.svg', type: 'image/svg+xml' } },
 };
 
-export const viewport: Viewport = {
-  themeColor: [
-    { media: '(prefers-color-scheme: light)', color: '#fafafa' },
-    { media: '(prefers-color-scheme: dark)', color: '#0a0a0a' },
-  ],
-};
+export const viewport: Viewport = { themeColor: THEME_COLORS.map((t) => ({ ...t })) };
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
