@@ -1,11 +1,13 @@
 'use client';
 
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 import { useUi } from '@/components/editor/EditorContext';
+import { lazyPart } from '@/components/editor/lazyPart';
 import { PROBLEMS_PANEL_ID } from './ProblemsStatus';
 
-// The panel loads on first open: it is not part of the editor's first load.
-const ProblemsPanel = lazy(() => import('./ProblemsPanel'));
+// The panel loads on first open: it is not part of the editor's first load; it waits for the
+// design model too, since its actions validate with it, and says so if its chunk cannot load.
+const ProblemsPanel = lazyPart(() => import('./ProblemsPanel').then((m) => m.default), 'Problems panel');
 
 /** The Problems panel below the canvas, while it is open (status bar counts, F8, badges). */
 export function ProblemsPanelHost() {
