@@ -15,7 +15,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import path from 'node:path';
 import type { Browser, CDPSession, Page } from '@playwright/test';
-import { launchChromium, root, startServer } from './server';
+import { launchChromium, root, startServer, wiggleDrag } from './server';
 
 const arg = (name: string, def: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -58,7 +58,7 @@ const median = (xs: number[]) => {
 };
 
 /** Counts animation frames in which `selector`'s transform changed while `act` runs: per second and per CPU second. */
-async function measureFps(page: Page, browserCdp: CDPSession, selector: string, act: () => Promise<void>): Promise<{ fps: number; perCpuS: number }> {
+async function measureFps(page: Page, browserCdp: CDPSession, selector: string, act: () => Promise<unknown>): Promise<{ fps: number; perCpuS: number }> {
   // Passed as source text: tsx would otherwise wrap named inner functions in a helper the page lacks.
   await page.evaluate(`(() => {
     const sel = ${JSON.stringify(selector)};
@@ -83,21 +83,6 @@ async function measureFps(page: Page, browserCdp: CDPSession, selector: string, 
     return { changed: w.__fps.changed, ms: performance.now() - w.__fps.start };
   });
   return { fps: (r.changed / r.ms) * 1000, perCpuS: r.changed / Math.max(cpu, 0.01) };
-}
-
-/** Moves the mouse with the button held for SECONDS, as fast as the page accepts events. */
-async function dragFor(page: Page, from: { x: number; y: number }) {
-  await page.mouse.move(from.x, from.y);
-  await page.mouse.down();
-  const t0 = Date.now();
-  let i = 0;
-  while (Date.now() - t0 < SECONDS * 1000) {
-    i++;
-    const dx = Math.sin(i / 15) * 120;
-    const dy = Math.cos(i / 20) * 60;
-    await page.mouse.move(from.x + dx, from.y + dy);
-  }
-  await page.mouse.up();
 }
 
 async function run(browser: Browser, browserCdp: CDPSession, base: string, mode: Mode, n: number): Promise<Sample> {
@@ -139,8 +124,8 @@ async function run(browser: Browser, browserCdp: CDPSession, base: string, mode:
     );
     if (!spots.node) throw new Error('no node rendered');
     if (!spots.empty) throw new Error('no empty spot on the pane to pan from');
-    const drag = await measureFps(page, browserCdp, `.react-flow__node[data-id="${spots.node.id}"]`, () => dragFor(page, spots.node!));
-    const pan = await measureFps(page, browserCdp, '.react-flow__viewport', () => dragFor(page, spots.empty!));
+    const drag = await measureFps(page, browserCdp, `.react-flow__node[data-id="${spots.node.id}"]`, () => wiggleDrag(page, spots.node!, SECONDS));
+    const pan = await measureFps(page, browserCdp, '.react-flow__viewport', () => wiggleDrag(page, spots.empty!, SECONDS));
 
     const cdp = await context.newCDPSession(page);
     await cdp.send('HeapProfiler.collectGarbage');

@@ -3,8 +3,8 @@
 // trace of each gesture, summed by event name (thread time, so other load on the machine matters less).
 // Usage: npx tsx bench/profile-canvas.ts [--n 1000] [--seconds 3] [--port 3401] [--no-server] [--top 14] [--cpu]
 //   [--editor-query '&canvasOnly=1&minimap=0']  (diagnostics: the editor's canvas alone, no minimap)
-import type { Browser, Page } from '@playwright/test';
-import { launchChromium, startServer } from './server';
+import type { Browser } from '@playwright/test';
+import { launchChromium, startServer, wiggleDrag } from './server';
 
 const arg = (name: string, def: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -36,19 +36,6 @@ interface TraceEvent {
   args?: { data?: { frame?: string } };
 }
 
-async function gesture(page: Page, from: { x: number; y: number }) {
-  await page.mouse.move(from.x, from.y);
-  await page.mouse.down();
-  const t0 = Date.now();
-  let i = 0;
-  while (Date.now() - t0 < SECONDS * 1000) {
-    i++;
-    await page.mouse.move(from.x + Math.sin(i / 15) * 120, from.y + Math.cos(i / 20) * 60);
-  }
-  await page.mouse.up();
-  return i;
-}
-
 async function profile(browser: Browser, base: string, mode: string) {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   await page.goto(`${base}/bench/canvas?mode=${mode}&n=${N}${mode === 'editor' ? EDITOR_QUERY : ''}`);
@@ -76,7 +63,7 @@ async function profile(browser: Browser, base: string, mode: string) {
   ] as const) {
     await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'cc'] });
     if (cdp) await cdp.send('Profiler.start');
-    const events = await gesture(page, from);
+    const events = await wiggleDrag(page, from, SECONDS);
     const prof = cdp ? ((await cdp.send('Profiler.stop')) as { profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] } }).profile : null;
     const buf = await browser.stopTracing();
     let cpu: [string, number][] | undefined;

@@ -2,7 +2,7 @@
 import { spawn, execSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser } from '@playwright/test';
+import { chromium, type Browser, type Page } from '@playwright/test';
 
 export const root = path.join(__dirname, '..');
 
@@ -44,4 +44,21 @@ export function launchChromium(): Promise<Browser> {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
   });
+}
+
+/**
+ * Holds the mouse button down at `from` and moves in a loop for `seconds`, as fast as the page
+ * accepts events (a drag on a node, a pan on the background); returns how many moves it made.
+ */
+export async function wiggleDrag(page: Page, from: { x: number; y: number }, seconds: number): Promise<number> {
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  const t0 = Date.now();
+  let i = 0;
+  while (Date.now() - t0 < seconds * 1000) {
+    i++;
+    await page.mouse.move(from.x + Math.sin(i / 15) * 120, from.y + Math.cos(i / 20) * 60);
+  }
+  await page.mouse.up();
+  return i;
 }
