@@ -1,5 +1,9 @@
-// The one YAML writer of the generators: every generated YAML file goes through `toYaml` (the
-// yaml library), never through string concatenation.
+// The one YAML writer of the generators: every generated YAML file goes through `toYaml`, never
+// through string concatenation of user text. Plain data (what generators build: objects, arrays,
+// strings, finite numbers, booleans, null) is written by a small block-style emitter that makes
+// the yaml library's decisions with the library's own rules and tag tests, byte for byte (a
+// property test compares the two); anything it is not sure of goes to the library itself. Building
+// the library's node tree for every Kubernetes object was most of an export's generation time.
 import { Document, visit } from 'yaml';
 import { commentText } from './escape';
 
@@ -20,25 +24,167 @@ function needsQuotes(value: unknown): boolean {
   return false;
 }
 
-/**
- * Serializes one YAML document: ambiguous strings quoted for 1.1 and 1.2 parsers, no anchors,
- * no folding, and `header` (free text; one comment line per entry or per line) on top.
- */
-export function toYaml(value: unknown, header?: string | readonly string[]): string {
-  const doc = new Document(value, { version: '1.1', aliasDuplicateObjects: false });
+const DOC_OPTIONS = { version: '1.1', aliasDuplicateObjects: false } as const;
+const STRING_OPTIONS = { lineWidth: 0, minContentWidth: 0 } as const;
+
+function headerComment(header: string | readonly string[] | undefined): string | undefined {
+  const lines = header === undefined ? [] : typeof header === 'string' ? header.split(/\r\n|[\r\n\u0085\u2028\u2029]/) : header;
+  return lines.length ? lines.map((line) => (line ? ` ${commentText(line, 1000)}` : '')).join('\n') : undefined;
+}
+
+/** The yaml library's rendering of a document: the fast path's fallback and its reference in tests. */
+export function toYamlWithLibrary(value: unknown, header?: string | readonly string[]): string {
+  const doc = new Document(value, DOC_OPTIONS);
   // The visitor pass costs as much as building the document: only walk when a string needs it.
   if (needsQuotes(value)) visit(doc, {
     Scalar(_, node) {
       if (typeof node.value === 'string' && (OCTAL_1_2.test(node.value) || BREAKS.test(node.value))) node.type = 'QUOTE_DOUBLE';
     },
   });
-  const lines = header === undefined ? [] : typeof header === 'string' ? header.split(/\r\n|[\r\n\u0085\u2028\u2029]/) : header;
-  if (lines.length) doc.commentBefore = lines.map((line) => (line ? ` ${commentText(line, 1000)}` : '')).join('\n');
+  const comment = headerComment(header);
+  if (comment) doc.commentBefore = comment;
   return doc
-    .toString({ lineWidth: 0, minContentWidth: 0 })
+    .toString(STRING_OPTIONS)
     .replace(/\u0085/g, '\\N')
     .replace(/\u2028/g, '\\L')
     .replace(/\u2029/g, '\\P');
+}
+
+// --- The fast path. Each rule below restates the yaml library's (stringify/*.js, v2) for block
+// style with lineWidth 0; cases it does not restate return FALLBACK and the library writes the
+// whole document.
+
+const FALLBACK = null;
+const STEP = '  ';
+const STR_TAG = 'tag:yaml.org,2002:str';
+// Plain strings the library's YAML 1.1 schema would resolve to another type (booleans, null,
+// numbers, sexagesimals, timestamps) are quoted: the library's own tests, so the two paths agree
+// by construction. The merge tag (default: 'key') is not among them: the library writes the
+// string `<<` as a plain merge key.
+const TYPE_TESTS: readonly RegExp[] = (() => {
+  const { tags, compat } = new Document(null, DOC_OPTIONS).schema;
+  const tests: RegExp[] = [];
+  for (const tag of [...tags, ...(compat ?? [])]) {
+    const test = (tag as { test?: RegExp }).test;
+    if (tag.default === true && tag.tag !== STR_TAG && test) tests.push(test);
+  }
+  return tests;
+})();
+// From plainString: what a plain scalar may not start, contain or end with.
+const INDICATORS = /^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/;
+// Control characters and lone surrogates force double quotes with escapes; left to the library.
+const CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u;
+const DOC_MARKER = /^(%|---|\.\.\.)/m;
+
+// Scalars repeat across files (keys, labels, images): remember how each short one is written.
+const scalarCache = new Map<string, string | null>();
+const CACHE_MAX = 20_000;
+
+/** A one-line string as the library writes it (same as key or value), or FALLBACK. */
+function lineScalar(s: string): string | null {
+  const hit = scalarCache.get(s);
+  if (hit !== undefined) return hit;
+  let out: string | null;
+  if (CONTROL.test(s) || BREAKS.test(s) || OCTAL_1_2.test(s) || DOC_MARKER.test(s)) out = FALLBACK;
+  else if (!INDICATORS.test(s) && !TYPE_TESTS.some((t) => t.test(s))) out = s;
+  // quotedString: single quotes only when the text has double quotes and no single ones; without
+  // line breaks or control characters the library's double-quoted form is the JSON string.
+  else if (s.includes('"') && !s.includes("'")) out = `'${s}'`;
+  else out = JSON.stringify(s);
+  if (s.length <= 200) {
+    if (scalarCache.size >= CACHE_MAX) scalarCache.clear();
+    scalarCache.set(s, out);
+  }
+  return out;
+}
+
+/** A multi-line value: a literal block scalar (blockString) in the plain cases, else FALLBACK. */
+function blockScalar(s: string, indent: string): string | null {
+  // Leading spaces or breaks need an indentation indicator, trailing whitespace other chomping.
+  if (!indent || CONTROL.test(s) || BREAKS.test(s) || s[0] === ' ' || s[0] === '\n') return FALLBACK;
+  const last = s[s.length - 1];
+  if (last === ' ' || last === '\t') return FALLBACK;
+  if (last !== '\n') return `|-\n${indent}${s.replace(/\n+/g, `$&${indent}`)}`;
+  const before = s[s.length - 2];
+  if (before === '\n' || before === ' ' || before === '\t') return FALLBACK;
+  return `|\n${indent}${s.slice(0, -1).replace(/\n+/g, `$&${indent}`)}`;
+}
+
+function isPlainObject(v: object): v is Record<string, unknown> {
+  const proto = Object.getPrototypeOf(v);
+  return (proto === Object.prototype || proto === null) && typeof (v as { toJSON?: unknown }).toJSON !== 'function';
+}
+
+/** A node's text: first line unindented, later lines carrying their own indentation. */
+function emit(v: unknown, indent: string): string | null {
+  switch (typeof v) {
+    case 'string':
+      return v.includes('\n') ? blockScalar(v, indent) : lineScalar(v);
+    case 'number':
+      return Number.isFinite(v) && !Object.is(v, -0) ? JSON.stringify(v) : FALLBACK;
+    case 'boolean':
+      return v ? 'true' : 'false';
+    case 'object':
+      if (v === null) return 'null';
+      if (Array.isArray(v)) return emitSeq(v, indent);
+      return isPlainObject(v) ? emitMap(v, indent) : FALLBACK;
+    default:
+      return FALLBACK;
+  }
+}
+
+function emitSeq(items: readonly unknown[], indent: string): string | null {
+  if (items.length === 0) return '[]';
+  const child = indent + STEP;
+  let out = '';
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    if (item === undefined || !(i in items)) return FALLBACK;
+    const s = emit(item, child);
+    if (s === FALLBACK) return FALLBACK;
+    out += i === 0 ? `- ${s}` : `\n${indent}- ${s}`;
+  }
+  return out;
+}
+
+function emitMap(obj: Record<string, unknown>, indent: string): string | null {
+  const child = indent + STEP;
+  let out = '';
+  let empty = true;
+  for (const key of Object.keys(obj)) {
+    const v = obj[key];
+    if (v === undefined) continue; // the library drops undefined values (keepUndefined: false)
+    // A key over 1024 characters becomes an explicit `? key` in the library.
+    const k = key.includes('\n') ? FALLBACK : lineScalar(key);
+    if (k === FALLBACK || k.length > 1024) return FALLBACK;
+    const s = emit(v, child);
+    if (s === FALLBACK) return FALLBACK;
+    // Non-empty collections start on the next line; empty ones stay inline as {} or [].
+    const line = v !== null && typeof v === 'object' && s !== '{}' && s !== '[]' ? `${k}:\n${child}${s}` : `${k}: ${s}`;
+    out += empty ? line : `\n${indent}${line}`;
+    empty = false;
+  }
+  return empty ? '{}' : out;
+}
+
+/** The fast path alone: the document as the library would write it, or null where it defers to the library. */
+export function toYamlFast(value: unknown, header?: string | readonly string[]): string | null {
+  if (value === null || typeof value !== 'object') return FALLBACK;
+  const body = emit(value, '');
+  if (body === FALLBACK) return FALLBACK;
+  const comment = headerComment(header);
+  if (!comment) return `${body}\n`;
+  // stringifyDocument: the comment (empty lines left empty), a blank line, the contents.
+  const text = comment.replace(/^(?!$)(?: $)?/gm, '#');
+  return `${/^\n+$/.test(text) ? text.slice(1) : text}\n\n${body}\n`;
+}
+
+/**
+ * Serializes one YAML document: ambiguous strings quoted for 1.1 and 1.2 parsers, no anchors,
+ * no folding, and `header` (free text; one comment line per entry or per line) on top.
+ */
+export function toYaml(value: unknown, header?: string | readonly string[]): string {
+  return toYamlFast(value, header) ?? toYamlWithLibrary(value, header);
 }
 
 /** Several YAML documents in one file, separated by `---`. */
