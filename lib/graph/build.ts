@@ -6,7 +6,9 @@ import type {
   Adjacency,
   AdjacencyIndex,
   DataStoreInfo,
+  DegreeStats,
   EdgeFacts,
+  EdgesByKind,
   NodeFacts,
   DataStoreNode,
   DesignGraph,
@@ -34,6 +36,70 @@ export function topicKey(brokerId: string, topic: string): string {
 // Adjacency slots: 2 * kind + direction (0 = out, 1 = in), kinds in EDGE_KIND_CODE order.
 const SLOTS = 8;
 
+// One class for every edge entry keeps property reads monomorphic.
+class EdgeRecord {
+  constructor(
+    readonly edge: DesignEdge,
+    readonly id: string,
+    readonly source: NodeEntry,
+    readonly target: NodeEntry,
+    readonly index: number,
+    readonly channel: EventChannel | undefined,
+    readonly topicChannel: TopicChannel | undefined,
+  ) {}
+}
+
+/**
+ * Makes edge entries on demand from the typed-array indexes. At 10,000 nodes, creating an
+ * object per edge (and the lists holding them) was a third of the graph's allocations, and
+ * rules only need entries for the few edges they report, if at all.
+ */
+class EdgeTable {
+  // Filled in once the edges are indexed, before any entry can be asked for.
+  nodeList: readonly NodeEntry[] = EMPTY;
+  designEdges: readonly DesignEdge[] = EMPTY;
+  source: Int32Array = EMPTY_INTS;
+  target: Int32Array = EMPTY_INTS;
+  channel: Int32Array = EMPTY_INTS;
+  topic: Int32Array = EMPTY_INTS;
+  events: readonly EventChannel[] = EMPTY;
+  topics: readonly TopicChannel[] = EMPTY;
+  private cache: (EdgeEntry | undefined)[] | undefined;
+  private all: readonly EdgeEntry[] | undefined;
+
+  at(i: number): EdgeEntry {
+    // Full length up front: filling a short array at scattered indices makes it a dictionary.
+    const cache = (this.cache ??= new Array<EdgeEntry | undefined>(this.designEdges.length).fill(undefined));
+    let e = cache[i];
+    if (e === undefined) {
+      const edge = this.designEdges[i];
+      const c = this.channel[i];
+      const t = this.topic[i];
+      e = cache[i] = new EdgeRecord(edge, edge.id, this.nodeList[this.source[i]], this.nodeList[this.target[i]], i, c === -1 ? undefined : this.events[c], t === -1 ? undefined : this.topics[t]);
+    }
+    return e;
+  }
+
+  /** Entries for a list of edge indices (a new frozen array). */
+  list(indices: ArrayLike<number>, from = 0, to = indices.length): readonly EdgeEntry[] {
+    if (from === to) return EMPTY;
+    const out: EdgeEntry[] = new Array(to - from);
+    for (let k = from; k < to; k++) out[k - from] = this.at(indices[k]);
+    return Object.freeze(out);
+  }
+
+  /** Every entry, design order. */
+  edgeList(): readonly EdgeEntry[] {
+    if (!this.all) {
+      const m = this.designEdges.length;
+      const out: EdgeEntry[] = new Array(m);
+      for (let i = 0; i < m; i++) out[i] = this.at(i);
+      this.all = out;
+    }
+    return this.all;
+  }
+}
+
 /**
  * Adjacency of every node in compressed sparse row form, one region per slot. Rules read the
  * typed arrays directly; the per-node arrays of NodeEntry are built only when asked for (by
@@ -41,6 +107,7 @@ const SLOTS = 8;
  */
 class AdjacencyCore {
   private cache: Map<number, readonly EdgeEntry[]> | undefined;
+  constructor(readonly table: EdgeTable) {}
   // Filled in once the edges are indexed; entries are created with a reference to this object
   // first, so their field never changes afterwards.
   nodeCount = 0;
@@ -48,7 +115,6 @@ class AdjacencyCore {
   offsets: Int32Array = EMPTY_INTS;
   /** Edge indices (into edgeList), grouped by slot and node, design order within a node. */
   items: Int32Array = EMPTY_INTS;
-  edgeList: readonly EdgeEntry[] = EMPTY;
 
   list(slot: number, v: number): readonly EdgeEntry[] {
     const base = slot * (this.nodeCount + 1) + v;
@@ -58,9 +124,8 @@ class AdjacencyCore {
     const key = slot * this.nodeCount + v;
     const hit = this.cache?.get(key);
     if (hit) return hit;
-    const out: EdgeEntry[] = new Array(to - from);
-    for (let k = from; k < to; k++) out[k - from] = this.edgeList[this.items[k]];
-    (this.cache ??= new Map()).set(key, Object.freeze(out));
+    const out = this.table.list(this.items, from, to);
+    (this.cache ??= new Map()).set(key, out);
     return out;
   }
 }
@@ -101,7 +166,6 @@ class Entry {
     return this.adj.list(7, this.index) as readonly EdgeEntry<DataEdge>[];
   }
 }
-type MutableEntry = Entry;
 
 /** Store info with its edge list built on first use (most rules only need the accessors). */
 class StoreInfo {
@@ -116,24 +180,48 @@ class StoreInfo {
   }
 }
 
-interface MutableEventChannel {
-  event: string;
-  version: number;
-  publishers: EdgeEntry<PublishEdge>[];
-  subscribers: EdgeEntry<SubscribeEdge>[];
-  publisherServices: NodeEntry[];
-  subscriberServices: NodeEntry[];
-  /** Build-time dedupe of the two lists above. */
-  pubSeen: Set<NodeEntry>;
-  subSeen: Set<NodeEntry>;
+/** Channel edges are kept as indices; their entries are built on first access. */
+class EventChannelRecord implements EventChannel {
+  readonly publisherIndices: number[] = [];
+  readonly subscriberIndices: number[] = [];
+  readonly publisherServices: NodeEntry[] = [];
+  readonly subscriberServices: NodeEntry[] = [];
+  private pubs: readonly EdgeEntry[] | undefined;
+  private subs: readonly EdgeEntry[] | undefined;
+  constructor(
+    readonly event: string,
+    readonly version: number,
+    /** Index in `DesignGraph.events`. */
+    readonly position: number,
+    private readonly table: EdgeTable,
+  ) {}
+  get publishers() {
+    return (this.pubs ??= this.table.list(this.publisherIndices)) as readonly EdgeEntry<PublishEdge>[];
+  }
+  get subscribers() {
+    return (this.subs ??= this.table.list(this.subscriberIndices)) as readonly EdgeEntry<SubscribeEdge>[];
+  }
 }
-interface MutableTopicChannel {
-  brokerId: string;
-  topic: string;
-  publishers: EdgeEntry<PublishEdge>[];
-  subscribers: EdgeEntry<SubscribeEdge>[];
+
+class TopicChannelRecord implements TopicChannel {
+  readonly publisherIndices: number[] = [];
+  readonly subscriberIndices: number[] = [];
+  /** The broker's next topic channel (index into the topic list), -1 at the end. */
+  next = -1;
+  private pubs: readonly EdgeEntry[] | undefined;
+  private subs: readonly EdgeEntry[] | undefined;
+  constructor(
+    readonly brokerId: string,
+    readonly topic: string,
+    private readonly table: EdgeTable,
+  ) {}
+  get publishers() {
+    return (this.pubs ??= this.table.list(this.publisherIndices)) as readonly EdgeEntry<PublishEdge>[];
+  }
+  get subscribers() {
+    return (this.subs ??= this.table.list(this.subscriberIndices)) as readonly EdgeEntry<SubscribeEdge>[];
+  }
 }
-type MutableEdgeEntry = { -readonly [K in keyof EdgeEntry]: EdgeEntry[K] };
 
 function distribution(values: Int32Array): Distribution {
   const n = values.length;
@@ -150,6 +238,167 @@ function distribution(values: Int32Array): Distribution {
   return { mean, stddev: Math.sqrt(sq / n), max };
 }
 
+/** Everything `buildGraph` derives; the graph object adds lookups and lazily built lists. */
+interface GraphParts {
+  design: Design;
+  nodes: Map<string, Entry>;
+  nodeList: readonly Entry[];
+  nodesByKind: { [K in NodeKind]: Entry[] };
+  adjacency: AdjacencyIndex;
+  edgeFacts: EdgeFacts;
+  nodeFacts: NodeFacts;
+  designEdges: readonly DesignEdge[];
+  dangling: readonly DesignEdge[];
+  duplicateNodeIds: readonly string[];
+  sync: SyncAnalysis;
+  fanIn: Int32Array;
+  fanOut: Int32Array;
+  degreeStats: DegreeStats;
+  dataStores: readonly DataStoreInfo[];
+  storeAt: readonly (DataStoreInfo | undefined)[];
+  ownedStores: ReadonlyMap<string, readonly NodeEntry<DataStoreNode>[]>;
+  hasData: Uint8Array;
+  events: readonly EventChannelRecord[];
+  topics: readonly TopicChannelRecord[];
+  eventsByName: Map<string, EventChannelRecord[]>;
+  /** First topic channel of each node (as a broker), -1 for none; channels chain by `next`. */
+  topicHead: Int32Array;
+  table: EdgeTable;
+}
+
+/** The graph: a class so that lookups are shared methods and edge lists are built on demand. */
+class Graph implements DesignGraph {
+  readonly design: Design;
+  readonly nodes: ReadonlyMap<string, NodeEntry>;
+  readonly nodeList: readonly NodeEntry[];
+  readonly nodesByKind: DesignGraph['nodesByKind'];
+  readonly adjacency: AdjacencyIndex;
+  readonly edgeFacts: EdgeFacts;
+  readonly nodeFacts: NodeFacts;
+  readonly designEdges: readonly DesignEdge[];
+  readonly services: DesignGraph['services'];
+  readonly dangling: readonly DesignEdge[];
+  readonly duplicateNodeIds: readonly string[];
+  readonly sync: SyncAnalysis;
+  readonly fanIn: Int32Array;
+  readonly fanOut: Int32Array;
+  readonly degreeStats: DegreeStats;
+  readonly dataStores: readonly DataStoreInfo[];
+  readonly storeAt: readonly (DataStoreInfo | undefined)[];
+  readonly ownedStores: ReadonlyMap<string, readonly NodeEntry<DataStoreNode>[]>;
+  readonly hasData: Uint8Array;
+  readonly events: readonly EventChannel[];
+  readonly topics: readonly TopicChannel[];
+  private readonly eventsByName: Map<string, EventChannelRecord[]>;
+  private readonly topicHead: Int32Array;
+  private readonly table: EdgeTable;
+  private byKind: EdgesByKind | undefined;
+  // The id → edge map and duplicate ids are only needed for lookups by id (fixes, suppressions).
+  private edgeIndex: Map<string, number> | undefined;
+  private duplicateEdges: string[] | undefined;
+
+  constructor(p: GraphParts) {
+    this.design = p.design;
+    this.nodes = p.nodes;
+    this.nodeList = p.nodeList;
+    this.nodesByKind = p.nodesByKind as unknown as DesignGraph['nodesByKind'];
+    this.adjacency = p.adjacency;
+    this.edgeFacts = p.edgeFacts;
+    this.nodeFacts = p.nodeFacts;
+    this.designEdges = p.designEdges;
+    this.services = p.nodesByKind.service as unknown as DesignGraph['services'];
+    this.dangling = p.dangling;
+    this.duplicateNodeIds = p.duplicateNodeIds;
+    this.sync = p.sync;
+    this.fanIn = p.fanIn;
+    this.fanOut = p.fanOut;
+    this.degreeStats = p.degreeStats;
+    this.dataStores = p.dataStores;
+    this.storeAt = p.storeAt;
+    this.ownedStores = p.ownedStores;
+    this.hasData = p.hasData;
+    this.events = p.events;
+    this.topics = p.topics;
+    this.eventsByName = p.eventsByName;
+    this.topicHead = p.topicHead;
+    this.table = p.table;
+  }
+
+  get edgeList(): readonly EdgeEntry[] {
+    return this.table.edgeList();
+  }
+
+  get edgesByKind(): EdgesByKind {
+    if (!this.byKind) {
+      const k = this.edgeFacts.byKind;
+      const t = this.table;
+      this.byKind = { call: t.list(k.call), publish: t.list(k.publish), subscribe: t.list(k.subscribe), data: t.list(k.data) } as unknown as EdgesByKind;
+    }
+    return this.byKind;
+  }
+
+  get duplicateEdgeIds(): readonly string[] {
+    this.indexEdges();
+    return this.duplicateEdges!;
+  }
+
+  private indexEdges(): Map<string, number> {
+    if (!this.edgeIndex) {
+      const index = new Map<string, number>();
+      const duplicates: string[] = [];
+      const edges = this.designEdges;
+      for (let i = 0; i < edges.length; i++) {
+        const id = edges[i].id;
+        if (index.has(id)) duplicates.push(id);
+        else index.set(id, i);
+      }
+      this.edgeIndex = index;
+      this.duplicateEdges = duplicates;
+    }
+    return this.edgeIndex;
+  }
+
+  edgeAt(index: number): EdgeEntry {
+    return this.table.at(index);
+  }
+
+  eventChannel(event: string, version: number): EventChannel | undefined {
+    return this.eventsByName.get(event)?.find((ch) => ch.version === version);
+  }
+
+  topicChannel(brokerId: string, topic: string): TopicChannel | undefined {
+    const broker = this.nodes.get(brokerId);
+    return broker ? findTopic(this.topics as readonly TopicChannelRecord[], this.topicHead[broker.index], topic) : undefined;
+  }
+
+  node(id: string): DesignNode | undefined {
+    return this.nodes.get(id)?.node;
+  }
+
+  edge(id: string): EdgeEntry | undefined {
+    const i = this.indexEdges().get(id);
+    return i === undefined ? undefined : this.table.at(i);
+  }
+
+  outEdges<K extends EdgeKind>(id: string, kind: K): readonly EdgeEntry<EdgeOfKind<K>>[] {
+    return edgesOf(this.nodes.get(id) as Entry | undefined, kind, true) as readonly EdgeEntry<EdgeOfKind<K>>[];
+  }
+
+  inEdges<K extends EdgeKind>(id: string, kind: K): readonly EdgeEntry<EdgeOfKind<K>>[] {
+    return edgesOf(this.nodes.get(id) as Entry | undefined, kind, false) as readonly EdgeEntry<EdgeOfKind<K>>[];
+  }
+
+  degreeOf(id: string): { fanIn: number; fanOut: number } {
+    const entry = this.nodes.get(id);
+    return entry ? { fanIn: this.fanIn[entry.index], fanOut: this.fanOut[entry.index] } : { fanIn: 0, fanOut: 0 };
+  }
+}
+
+function findTopic(topics: readonly TopicChannelRecord[], head: number, topic: string): TopicChannelRecord | undefined {
+  for (let c = head; c !== -1; c = topics[c].next) if (topics[c].topic === topic) return topics[c];
+  return undefined;
+}
+
 /**
  * Derives every index the rules and generators need from one design, in O(nodes + edges).
  * Ids are hashed once here; everything after works on resolved entries and integer indices.
@@ -157,11 +406,14 @@ function distribution(values: Int32Array): Distribution {
  * schema-valid design is safe.
  */
 export function buildGraph(design: Design): DesignGraph {
-  const core = new AdjacencyCore();
-  const nodes = new Map<string, MutableEntry>();
-  const nodeList: MutableEntry[] = [];
+  const table = new EdgeTable();
+  const core = new AdjacencyCore(table);
+  const nodes = new Map<string, Entry>();
+  const nodeCount = design.nodes.length;
+  // Sized up front (trimmed if ids repeat): pushing 10,000 entries reallocates the list ~20 times.
+  const nodeList: Entry[] = new Array(nodeCount);
   const duplicateNodeIds: string[] = [];
-  const byKind: { [K in NodeKind]: MutableEntry[] } = {
+  const byKind: { [K in NodeKind]: Entry[] } = {
     service: [],
     gateway: [],
     broker: [],
@@ -171,23 +423,24 @@ export function buildGraph(design: Design): DesignGraph {
     client: [],
     observability: [],
   };
-  const nodeCount = design.nodes.length;
   const nodeKindCode = new Uint8Array(nodeCount);
   const nodeFlags = new Uint8Array(nodeCount);
   const replicas = new Int32Array(nodeCount);
-  for (const node of design.nodes) {
+  let n = 0;
+  for (let j = 0; j < nodeCount; j++) {
+    const node = design.nodes[j];
     const id = node.id;
-    const entry = new Entry(node, id, node.kind, node.name, nodeList.length, core);
+    const entry = new Entry(node, id, node.kind, node.name, n, core);
     // set-then-check-size hashes the id once; a duplicate id (rare) restores the first entry.
     const before = nodes.size;
     nodes.set(id, entry);
     if (nodes.size === before) {
-      nodes.set(id, nodeList.find((x) => x.id === id)!);
+      nodes.set(id, nodeList.find((x) => x !== undefined && x.id === id)!);
       duplicateNodeIds.push(id);
       continue;
     }
-    const v = nodeList.length;
-    nodeList.push(entry);
+    const v = n++;
+    nodeList[v] = entry;
     byKind[entry.kind].push(entry);
     nodeKindCode[v] = NODE_KIND_CODE[node.kind];
     if (node.kind === 'service') {
@@ -202,73 +455,79 @@ export function buildGraph(design: Design): DesignGraph {
       replicas[v] = node.replicas;
     }
   }
+  if (n < nodeCount) nodeList.length = n;
 
-  const n = nodeList.length;
-  const edgeList: EdgeEntry[] = [];
-  const calls: EdgeEntry<CallEdge>[] = [];
-  const publishes: EdgeEntry<PublishEdge>[] = [];
-  const subscribes: EdgeEntry<SubscribeEdge>[] = [];
-  const datas: EdgeEntry<DataEdge>[] = [];
+  const edgeCount = design.edges.length;
+  let designEdges: DesignEdge[] | undefined;
   const dangling: DesignEdge[] = [];
-  // Channels are looked up by the edges' own strings (nested maps, versions in a short list)
-  // rather than by concatenated keys: a fresh key string per edge would be hashed every time.
-  const eventList: MutableEventChannel[] = [];
-  const eventsByName = new Map<string, MutableEventChannel[]>();
-  const topicList: MutableTopicChannel[] = [];
-  const topicsByBroker = new Map<string, Map<string, MutableTopicChannel>>();
-  // Sync call edges as index pairs, for the typed-array SCC and path passes.
-  const callSrc = new Int32Array(design.edges.length);
-  const callDst = new Int32Array(design.edges.length);
+  // Channels are looked up by the edges' own strings (events: a map of short version lists;
+  // topics: a chain per broker) rather than by concatenated keys: a fresh key string per edge
+  // would be hashed every time.
+  const eventList: EventChannelRecord[] = [];
+  const eventsByName = new Map<string, EventChannelRecord[]>();
+  const pubSeen: Set<number>[] = [];
+  const subSeen: Set<number>[] = [];
+  const topicList: TopicChannelRecord[] = [];
+  const topicHead = new Int32Array(n).fill(-1);
   // Adjacency is built in two passes (count, then fill) into one CSR per slot: no per-node
   // arrays, which at 10,000 nodes were most of the graph's allocations.
   const counts = new Int32Array(SLOTS * n);
-  const edgeSrc = new Int32Array(design.edges.length);
-  const edgeDst = new Int32Array(design.edges.length);
-  const edgeKinds = new Uint8Array(design.edges.length);
-  const edgeFlags = new Uint8Array(design.edges.length);
-  const protocol = new Uint8Array(design.edges.length);
-  const timeoutMs = new Int32Array(design.edges.length);
-  const retries = new Int32Array(design.edges.length);
-  const operations = new Int32Array(design.edges.length);
-  const callsPerRequest = new Int32Array(design.edges.length);
+  const kindCount = [0, 0, 0, 0];
+  const edgeSrc = new Int32Array(edgeCount);
+  const edgeDst = new Int32Array(edgeCount);
+  const edgeKinds = new Uint8Array(edgeCount);
+  const edgeFlags = new Uint8Array(edgeCount);
+  const protocol = new Uint8Array(edgeCount);
+  const timeoutMs = new Int32Array(edgeCount);
+  const retries = new Int32Array(edgeCount);
+  const operations = new Int32Array(edgeCount);
+  const callsPerRequest = new Int32Array(edgeCount);
+  const channelOf = new Int32Array(edgeCount).fill(-1);
+  const topicOf = new Int32Array(edgeCount).fill(-1);
 
-  const channel = (event: string, version: number): MutableEventChannel => {
+  const channel = (event: string, version: number): number => {
     let list = eventsByName.get(event);
     if (!list) eventsByName.set(event, (list = []));
-    for (const ch of list) if (ch.version === version) return ch;
-    const ch: MutableEventChannel = { event, version, publishers: [], subscribers: [], publisherServices: [], subscriberServices: [], pubSeen: new Set(), subSeen: new Set() };
+    for (let c = 0; c < list.length; c++) if (list[c].version === version) return list[c].position;
+    const ch = new EventChannelRecord(event, version, eventList.length, table);
     list.push(ch);
     eventList.push(ch);
-    return ch;
+    pubSeen.push(new Set());
+    subSeen.push(new Set());
+    return eventList.length - 1;
   };
-  const topicChannel = (brokerId: string, topic: string): MutableTopicChannel => {
-    let byTopic = topicsByBroker.get(brokerId);
-    if (!byTopic) topicsByBroker.set(brokerId, (byTopic = new Map()));
-    let ch = byTopic.get(topic);
-    if (!ch) {
-      ch = { brokerId, topic, publishers: [], subscribers: [] };
-      byTopic.set(topic, ch);
-      topicList.push(ch);
+  const topicChannel = (broker: number, topic: string): number => {
+    let last = -1;
+    for (let c = topicHead[broker]; c !== -1; c = topicList[c].next) {
+      if (topicList[c].topic === topic) return c;
+      last = c;
     }
-    return ch;
+    topicList.push(new TopicChannelRecord(nodeList[broker].id, topic, table));
+    const c = topicList.length - 1;
+    if (last === -1) topicHead[broker] = c;
+    else topicList[last].next = c;
+    return c;
   };
 
-  for (const edge of design.edges) {
+  let m = 0;
+  for (let j = 0; j < edgeCount; j++) {
+    const edge = design.edges[j];
     const src = nodes.get(edge.source);
     const dst = nodes.get(edge.target);
     if (src === undefined || dst === undefined) {
+      // The first dangling edge starts a compacted copy of the indexed edges.
+      designEdges ??= design.edges.slice(0, j);
       dangling.push(edge);
       continue;
     }
-    const e: MutableEdgeEntry = { edge, id: edge.id, source: src, target: dst, index: edgeList.length, channel: undefined, topicChannel: undefined };
+    if (designEdges) designEdges.push(edge);
+    const i = m++;
+    const s = src.index;
+    const t = dst.index;
     let k: number;
     switch (edge.kind) {
-      case 'call': {
+      case 'call':
         k = 0;
-        const i = edgeList.length;
-        callSrc[calls.length] = src.index;
-        callDst[calls.length] = dst.index;
-        calls.push(e as EdgeEntry<CallEdge>);
         edgeFlags[i] = (edge.circuitBreaker?.enabled ? EDGE_FLAG.breaker : 0) | (edge.tls ? EDGE_FLAG.tls : 0) | (edge.idempotencyKey ? EDGE_FLAG.idempotencyKey : 0);
         protocol[i] = PROTOCOL_CODE[edge.protocol];
         timeoutMs[i] = edge.timeoutMs ?? -1;
@@ -276,48 +535,44 @@ export function buildGraph(design: Design): DesignGraph {
         operations[i] = edge.operations.length;
         callsPerRequest[i] = edge.callsPerRequest;
         break;
-      }
       case 'publish': {
         k = 1;
-        publishes.push(e as EdgeEntry<PublishEdge>);
-        if (edge.outbox) edgeFlags[edgeList.length] = EDGE_FLAG.outbox;
-        const ch = (e.channel = channel(edge.event, edge.version));
-        ch.publishers.push(e as EdgeEntry<PublishEdge>);
-        if (src.kind === 'service' && !ch.pubSeen.has(src)) {
-          ch.pubSeen.add(src);
+        if (edge.outbox) edgeFlags[i] = EDGE_FLAG.outbox;
+        const c = (channelOf[i] = channel(edge.event, edge.version));
+        const ch = eventList[c];
+        ch.publisherIndices.push(i);
+        if (nodeKindCode[s] === NODE_KIND_CODE.service && !pubSeen[c].has(s)) {
+          pubSeen[c].add(s);
           ch.publisherServices.push(src);
         }
-        (e.topicChannel = topicChannel(dst.id, edge.topic)).publishers.push(e as EdgeEntry<PublishEdge>);
+        topicList[(topicOf[i] = topicChannel(t, edge.topic))].publisherIndices.push(i);
         break;
       }
       case 'subscribe': {
         k = 2;
-        subscribes.push(e as EdgeEntry<SubscribeEdge>);
-        if (edge.dedupe) edgeFlags[edgeList.length] = EDGE_FLAG.dedupe;
-        const ch = (e.channel = channel(edge.event, edge.version));
-        ch.subscribers.push(e as EdgeEntry<SubscribeEdge>);
-        if (dst.kind === 'service' && !ch.subSeen.has(dst)) {
-          ch.subSeen.add(dst);
+        if (edge.dedupe) edgeFlags[i] = EDGE_FLAG.dedupe;
+        const c = (channelOf[i] = channel(edge.event, edge.version));
+        const ch = eventList[c];
+        ch.subscriberIndices.push(i);
+        if (nodeKindCode[t] === NODE_KIND_CODE.service && !subSeen[c].has(t)) {
+          subSeen[c].add(t);
           ch.subscriberServices.push(dst);
         }
-        (e.topicChannel = topicChannel(src.id, edge.topic)).subscribers.push(e as EdgeEntry<SubscribeEdge>);
+        topicList[(topicOf[i] = topicChannel(s, edge.topic))].subscriberIndices.push(i);
         break;
       }
       default:
         k = 3;
-        datas.push(e as EdgeEntry<DataEdge>);
-        edgeFlags[edgeList.length] = edge.access === 'read' ? EDGE_FLAG.read : edge.access === 'write' ? EDGE_FLAG.write : EDGE_FLAG.read | EDGE_FLAG.write;
+        edgeFlags[i] = edge.access === 'read' ? EDGE_FLAG.read : edge.access === 'write' ? EDGE_FLAG.write : EDGE_FLAG.read | EDGE_FLAG.write;
     }
-    const i = edgeList.length;
     edgeKinds[i] = k;
-    edgeSrc[i] = src.index;
-    edgeDst[i] = dst.index;
-    edgeList.push(e);
-    counts[2 * k * n + src.index]++;
-    counts[(2 * k + 1) * n + dst.index]++;
+    edgeSrc[i] = s;
+    edgeDst[i] = t;
+    kindCount[k]++;
+    counts[2 * k * n + s]++;
+    counts[(2 * k + 1) * n + t]++;
   }
   // Offsets: prefix sums over slots then nodes; `counts` becomes the fill cursor of each list.
-  const m = edgeList.length;
   const offsets = new Int32Array(SLOTS * (n + 1));
   let total = 0;
   for (let slot = 0; slot < SLOTS; slot++) {
@@ -331,15 +586,18 @@ export function buildGraph(design: Design): DesignGraph {
     offsets[base + n] = total;
   }
   const items = new Int32Array(2 * m);
+  // Edge indices by kind, design order, in the same pass.
+  const ofKind = [new Int32Array(kindCount[0]), new Int32Array(kindCount[1]), new Int32Array(kindCount[2]), new Int32Array(kindCount[3])];
+  const kindFill = [0, 0, 0, 0];
   for (let i = 0; i < m; i++) {
     const k = edgeKinds[i];
     items[counts[2 * k * n + edgeSrc[i]]++] = i;
     items[counts[(2 * k + 1) * n + edgeDst[i]]++] = i;
+    ofKind[k][kindFill[k]++] = i;
   }
   core.nodeCount = n;
   core.offsets = offsets;
   core.items = items;
-  core.edgeList = edgeList;
   const slotView = (slot: number): Adjacency => ({ offsets: offsets.subarray(slot * (n + 1), (slot + 1) * (n + 1)), items });
   const adjacency: AdjacencyIndex = {
     outCall: slotView(0),
@@ -351,14 +609,8 @@ export function buildGraph(design: Design): DesignGraph {
     outData: slotView(6),
     inData: slotView(7),
   };
-  const edgesByKind = { call: calls, publish: publishes, subscribe: subscribes, data: datas };
-  const indicesOf = (list: readonly EdgeEntry[]) => {
-    const out = new Int32Array(list.length);
-    for (let j = 0; j < list.length; j++) out[j] = list[j].index;
-    return out;
-  };
   // Views trimmed to the indexed edges only when dangling edges left slack at the end.
-  const full = m === design.edges.length;
+  const full = m === edgeCount;
   const fit = <T extends Uint8Array | Int32Array>(a: T): T => (full ? a : (a.subarray(0, m) as T));
   const edgeFacts: EdgeFacts = {
     kind: fit(edgeKinds),
@@ -370,14 +622,25 @@ export function buildGraph(design: Design): DesignGraph {
     retries: fit(retries),
     operations: fit(operations),
     callsPerRequest: fit(callsPerRequest),
-    byKind: { call: indicesOf(calls), publish: indicesOf(publishes), subscribe: indicesOf(subscribes), data: indicesOf(datas) },
+    channel: fit(channelOf),
+    topic: fit(topicOf),
+    byKind: { call: ofKind[0], publish: ofKind[1], subscribe: ofKind[2], data: ofKind[3] },
   };
   const nodeFacts: NodeFacts =
     n === nodeCount
       ? { kind: nodeKindCode, flags: nodeFlags, replicas }
       : { kind: nodeKindCode.subarray(0, n), flags: nodeFlags.subarray(0, n), replicas: replicas.subarray(0, n) };
+  const edgesOfDesign = designEdges ?? design.edges;
+  table.nodeList = nodeList;
+  table.designEdges = edgesOfDesign;
+  table.source = edgeFacts.source;
+  table.target = edgeFacts.target;
+  table.channel = edgeFacts.channel;
+  table.topic = edgeFacts.topic;
+  table.events = eventList;
+  table.topics = topicList;
 
-  const sync = analyseSync(nodeList, calls, callSrc, callDst);
+  const sync = analyseSync(nodeList, nodeFacts.kind, table, ofKind[0], edgeSrc, edgeDst);
   const { fanIn, fanOut, degreeStats } = serviceDegrees(n, byKind.service, offsets, items, edgeSrc, edgeDst);
 
   // Data ownership: who reaches each store, and which stores each service owns (design order).
@@ -387,66 +650,46 @@ export function buildGraph(design: Design): DesignGraph {
   // seen[v] === store index + 1 marks service v as already listed for that store.
   const seen = new Int32Array(n);
   const hasData = new Uint8Array(n);
-  for (const entry of nodeList) {
-    if (entry.kind === 'database' || entry.kind === 'cache') {
-      const store = entry as NodeEntry<DataStoreNode>;
-      const accessors: NodeEntry[] = [];
-      const inData = 7 * (n + 1) + entry.index;
-      for (let k = offsets[inData], end = offsets[inData + 1]; k < end; k++) {
-        const src = nodeList[edgeSrc[items[k]]];
-        if (src.kind !== 'service' || seen[src.index] === entry.index + 1) continue;
-        seen[src.index] = entry.index + 1;
-        accessors.push(src);
-      }
-      const ownerId = store.node.ownerId;
-      const ownerEntry = ownerId === undefined ? undefined : nodes.get(ownerId);
-      const owner = ownerEntry?.kind === 'service' ? ownerEntry : undefined;
-      const info: DataStoreInfo = new StoreInfo(store.node, store, accessors, owner);
-      dataStores.push(info);
-      storeAt[entry.index] = info;
-      if (owner) {
-        hasData[owner.index] = 1;
-        const owned = ownedStores.get(owner.id);
-        if (owned) owned.push(store);
-        else ownedStores.set(owner.id, [store]);
-      }
+  const SERVICE = NODE_KIND_CODE.service;
+  for (let v = 0; v < n; v++) {
+    const code = nodeKindCode[v];
+    if (code !== NODE_KIND_CODE.database && code !== NODE_KIND_CODE.cache) continue;
+    const store = nodeList[v] as NodeEntry<DataStoreNode>;
+    const accessors: NodeEntry[] = [];
+    const inData = 7 * (n + 1) + v;
+    for (let k = offsets[inData], end = offsets[inData + 1]; k < end; k++) {
+      const s = edgeSrc[items[k]];
+      if (nodeKindCode[s] !== SERVICE || seen[s] === v + 1) continue;
+      seen[s] = v + 1;
+      accessors.push(nodeList[s]);
+    }
+    const ownerId = store.node.ownerId;
+    const ownerEntry = ownerId === undefined ? undefined : nodes.get(ownerId);
+    const owner = ownerEntry?.kind === 'service' ? ownerEntry : undefined;
+    const info: DataStoreInfo = new StoreInfo(store.node, store, accessors, owner);
+    dataStores.push(info);
+    storeAt[v] = info;
+    if (owner) {
+      hasData[owner.index] = 1;
+      const owned = ownedStores.get(owner.id);
+      if (owned) owned.push(store);
+      else ownedStores.set(owner.id, [store]);
     }
   }
+  const datas = ofKind[3];
+  for (let j = 0; j < datas.length; j++) hasData[edgeSrc[datas[j]]] = 1;
 
-  for (let i = 0; i < datas.length; i++) hasData[datas[i].source.index] = 1;
-
-  // The id → edge map and duplicate ids are only needed for lookups by id (fixes, suppressions).
-  let edgeIndex: Map<string, EdgeEntry> | undefined;
-  let duplicateEdgeIds: string[] | undefined;
-  const indexEdges = () => {
-    if (!edgeIndex) {
-      edgeIndex = new Map();
-      duplicateEdgeIds = [];
-      for (const e of edgeList) {
-        if (edgeIndex.has(e.id)) duplicateEdgeIds.push(e.id);
-        else edgeIndex.set(e.id, e);
-      }
-    }
-    return edgeIndex;
-  };
-
-  return {
+  return new Graph({
     design,
-    nodes: nodes as ReadonlyMap<string, NodeEntry>,
+    nodes,
     nodeList,
-    edgeList,
-    nodesByKind: byKind as unknown as DesignGraph['nodesByKind'],
+    nodesByKind: byKind,
     adjacency,
     edgeFacts,
     nodeFacts,
-    edgesByKind,
-    services: byKind.service as unknown as DesignGraph['services'],
+    designEdges: edgesOfDesign,
     dangling,
     duplicateNodeIds,
-    get duplicateEdgeIds() {
-      indexEdges();
-      return duplicateEdgeIds!;
-    },
     sync,
     fanIn,
     fanOut,
@@ -455,22 +698,15 @@ export function buildGraph(design: Design): DesignGraph {
     storeAt,
     ownedStores,
     hasData,
-    events: eventList as readonly EventChannel[],
-    topics: topicList as readonly TopicChannel[],
-    eventChannel: (event: string, version: number) => eventsByName.get(event)?.find((ch) => ch.version === version),
-    topicChannel: (brokerId: string, topic: string) => topicsByBroker.get(brokerId)?.get(topic),
-    node: (id: string) => nodes.get(id)?.node,
-    edge: (id: string) => indexEdges().get(id),
-    outEdges: <K extends EdgeKind>(id: string, kind: K) => edgesOf(nodes.get(id), kind, true) as readonly EdgeEntry<EdgeOfKind<K>>[],
-    inEdges: <K extends EdgeKind>(id: string, kind: K) => edgesOf(nodes.get(id), kind, false) as readonly EdgeEntry<EdgeOfKind<K>>[],
-    degreeOf: (id: string) => {
-      const entry = nodes.get(id);
-      return entry ? { fanIn: fanIn[entry.index], fanOut: fanOut[entry.index] } : { fanIn: 0, fanOut: 0 };
-    },
-  };
+    events: eventList,
+    topics: topicList,
+    eventsByName,
+    topicHead,
+    table,
+  });
 }
 
-function edgesOf(entry: MutableEntry | undefined, kind: EdgeKind, out: boolean): readonly EdgeEntry[] {
+function edgesOf(entry: Entry | undefined, kind: EdgeKind, out: boolean): readonly EdgeEntry[] {
   if (!entry) return EMPTY;
   return entry.adj.list(2 * EDGE_KIND_CODE[kind] + (out ? 0 : 1), entry.index);
 }
@@ -499,11 +735,18 @@ export function getGraph(design: Design): DesignGraph {
 }
 
 /** SCCs of the sync call graph, self-loops, and the longest call chain from the entry points. */
-function analyseSync(nodeList: readonly MutableEntry[], callEdges: readonly EdgeEntry<CallEdge>[], callSrc: Int32Array, callDst: Int32Array): SyncAnalysis {
+function analyseSync(nodeList: readonly NodeEntry[], kindOf: Uint8Array, table: EdgeTable, calls: Int32Array, edgeSrc: Int32Array, edgeDst: Int32Array): SyncAnalysis {
   const n = nodeList.length;
-  const m = callEdges.length;
+  const m = calls.length;
+  const callSrc = new Int32Array(m);
+  const callDst = new Int32Array(m);
+  for (let j = 0; j < m; j++) {
+    callSrc[j] = edgeSrc[calls[j]];
+    callDst[j] = edgeDst[calls[j]];
+  }
   const csr = toCsr(n, callSrc, callDst, m);
   const { componentOf, count } = stronglyConnectedComponents(csr);
+  const edgeId = (j: number) => table.designEdges[calls[j]].id;
 
   // Component sizes, to find the cycles (size > 1) and gather their members in design order.
   const size = new Int32Array(count);
@@ -519,34 +762,35 @@ function analyseSync(nodeList: readonly MutableEntry[], callEdges: readonly Edge
     }
     cycles[cycleIndex[c]].nodes.push(nodeList[v].id);
   }
+  const CLIENT = NODE_KIND_CODE.client;
   const weights = new Uint8Array(m);
   for (let slot = 0; slot < m; slot++) {
     // A client's request to its entry point is not a hop of the backend chain.
-    weights[slot] = nodeList[callSrc[csr.order[slot]]].kind === 'client' ? 0 : 1;
+    weights[slot] = kindOf[callSrc[csr.order[slot]]] === CLIENT ? 0 : 1;
   }
   const selfLoops: EdgeEntry<CallEdge>[] = [];
   const hasIncoming = new Uint8Array(count);
-  for (let i = 0; i < m; i++) {
-    const s = callSrc[i];
-    const t = callDst[i];
-    if (s === t) selfLoops.push(callEdges[i]);
+  for (let j = 0; j < m; j++) {
+    const s = callSrc[j];
+    const t = callDst[j];
+    if (s === t) selfLoops.push(table.at(calls[j]) as EdgeEntry<CallEdge>);
     const cs = componentOf[s];
     const ct = componentOf[t];
     if (cs !== ct) hasIncoming[ct] = 1;
-    else if (cycleIndex[cs] !== -1) cycles[cycleIndex[cs]].edges.push(callEdges[i].id);
+    else if (cycleIndex[cs] !== -1) cycles[cycleIndex[cs]].edges.push(edgeId(j));
   }
 
   // Entry points: clients and gateways; without any, the services nothing calls (source
   // components, so a design that is one big cycle still gets a start). Clients come first so
   // that, on a tie, the reported path starts where the request does.
   const entries: number[] = [];
-  for (let v = 0; v < n; v++) if (nodeList[v].kind === 'client') entries.push(v);
-  for (let v = 0; v < n; v++) if (nodeList[v].kind === 'gateway') entries.push(v);
+  for (let v = 0; v < n; v++) if (kindOf[v] === CLIENT) entries.push(v);
+  for (let v = 0; v < n; v++) if (kindOf[v] === NODE_KIND_CODE.gateway) entries.push(v);
   if (entries.length === 0) {
     const taken = new Uint8Array(count);
     for (let v = 0; v < n; v++) {
       const c = componentOf[v];
-      if (nodeList[v].kind === 'service' && !hasIncoming[c] && !taken[c]) {
+      if (kindOf[v] === NODE_KIND_CODE.service && !hasIncoming[c] && !taken[c]) {
         taken[c] = 1;
         entries.push(v);
       }
@@ -562,13 +806,13 @@ function analyseSync(nodeList: readonly MutableEntry[], callEdges: readonly Edge
     longestPath: {
       hops: path.hops,
       nodes: path.nodes.map((v) => nodeList[v].id),
-      edges: path.slots.map((slot) => callEdges[csr.order[slot]].id),
+      edges: path.slots.map((slot) => edgeId(csr.order[slot])),
     },
   };
 }
 
 /** Distinct service→service call neighbours per service (by node index), and their distributions. */
-function serviceDegrees(nodeCount: number, services: readonly MutableEntry[], offsets: Int32Array, items: Int32Array, edgeSrc: Int32Array, edgeDst: Int32Array) {
+function serviceDegrees(nodeCount: number, services: readonly NodeEntry[], offsets: Int32Array, items: Int32Array, edgeSrc: Int32Array, edgeDst: Int32Array) {
   // stamp[v] marks v as already counted for the service being scanned: no Set needed.
   const stamp = new Int32Array(nodeCount);
   const fanIn = new Int32Array(nodeCount);

@@ -114,8 +114,12 @@ export interface SyncAnalysis {
 export interface EventChannel {
   readonly event: string;
   readonly version: number;
+  /** Built from the index lists on first access. */
   readonly publishers: readonly EdgeEntry<PublishEdge>[];
   readonly subscribers: readonly EdgeEntry<SubscribeEdge>[];
+  /** The same edges as EdgeEntry.index values (what hot loops should read). */
+  readonly publisherIndices: readonly number[];
+  readonly subscriberIndices: readonly number[];
   /** Distinct services publishing / consuming it, in order of their first edge. */
   readonly publisherServices: readonly NodeEntry[];
   readonly subscriberServices: readonly NodeEntry[];
@@ -125,8 +129,12 @@ export interface EventChannel {
 export interface TopicChannel {
   readonly brokerId: string;
   readonly topic: string;
+  /** Built from the index lists on first access. */
   readonly publishers: readonly EdgeEntry<PublishEdge>[];
   readonly subscribers: readonly EdgeEntry<SubscribeEdge>[];
+  /** The same edges as EdgeEntry.index values. */
+  readonly publisherIndices: readonly number[];
+  readonly subscriberIndices: readonly number[];
 }
 
 /**
@@ -205,6 +213,10 @@ export interface EdgeFacts {
   readonly operations: Int32Array;
   /** Calls: calls per request. */
   readonly callsPerRequest: Int32Array;
+  /** Publish and subscribe: index into `DesignGraph.events`, else -1. */
+  readonly channel: Int32Array;
+  /** Publish and subscribe: index into `DesignGraph.topics`, else -1. */
+  readonly topic: Int32Array;
   /** Edge indices of each kind, design order (the same edges as `edgesByKind`). */
   readonly byKind: { readonly call: Int32Array; readonly publish: Int32Array; readonly subscribe: Int32Array; readonly data: Int32Array };
 }
@@ -233,11 +245,17 @@ export interface DesignGraph {
   readonly nodes: ReadonlyMap<string, NodeEntry>;
   /** The same entries in design order; `nodeList[i].index === i`. */
   readonly nodeList: readonly NodeEntry[];
-  /** Every edge whose ends both exist, design order; `edgeList[i].index === i`. */
+  /**
+   * Every edge whose ends both exist, design order; `edgeList[i].index === i`. Entries are
+   * created on demand (this list on first access): hot loops read `edgeFacts` and `designEdges`
+   * by index, and `edgeAt(i)` makes one entry.
+   */
   readonly edgeList: readonly EdgeEntry[];
+  /** The design object of each indexed edge, by EdgeEntry.index (`design.edges` when none dangles). */
+  readonly designEdges: readonly DesignEdge[];
   /** Node entries by kind, design order. */
   readonly nodesByKind: NodesByKind;
-  /** Edge entries by kind, design order. */
+  /** Edge entries by kind, design order (built on first access; `edgeFacts.byKind` holds the indices). */
   readonly edgesByKind: EdgesByKind;
   /** Edges per node by kind and direction, as typed arrays (what hot loops should read). */
   readonly adjacency: AdjacencyIndex;
@@ -279,6 +297,8 @@ export interface DesignGraph {
   node(id: string): DesignNode | undefined;
   /** The indexed edge with this id (the first, if duplicated); its map is built on first use. */
   edge(id: string): EdgeEntry | undefined;
+  /** The entry of the edge at this index (created on first use, then the same object). */
+  edgeAt(index: number): EdgeEntry;
   /** Outgoing edges of a kind (empty for unknown ids). */
   outEdges<K extends EdgeKind>(id: string, kind: K): readonly EdgeEntry<EdgeOfKind<K>>[];
   /** Incoming edges of a kind (empty for unknown ids). */

@@ -38,7 +38,7 @@ export function createRunMemo(): RunMemo {
 
 // Full-length arrays: filling a short array at scattered indices would turn it into a slow
 // dictionary-backed array.
-const slots = <T>(graph: DesignGraph): (T | undefined)[] => new Array<T | undefined>(graph.edgeList.length).fill(undefined);
+const slots = <T>(graph: DesignGraph): (T | undefined)[] => new Array<T | undefined>(graph.designEdges.length).fill(undefined);
 
 /**
  * The context of one rule run. A class (methods on the prototype, one object per rule) rather
@@ -83,13 +83,31 @@ class Context<O> implements RuleContext<O> {
   }
 
   edgeLabel(e: EdgeEntry): string {
+    return this.edgeLabelAt(e.index);
+  }
+
+  edgeLabelAt(i: number): string {
     const labels = (this.memo.labels ??= slots<string>(this.graph));
-    return (labels[e.index] ??= `${e.source.name} → ${e.target.name}`);
+    let label = labels[i];
+    if (label === undefined) {
+      const { nodeList, edgeFacts } = this.graph;
+      label = labels[i] = `${nodeList[edgeFacts.source[i]].name} → ${nodeList[edgeFacts.target[i]].name}`;
+    }
+    return label;
   }
 
   edgeTargets(e: EdgeEntry): string[] {
+    return this.edgeTargetsAt(e.index);
+  }
+
+  edgeTargetsAt(i: number): string[] {
     const targets = (this.memo.targets ??= slots<string[]>(this.graph));
-    return (targets[e.index] ??= [e.id, e.source.id, e.target.id]);
+    let list = targets[i];
+    if (list === undefined) {
+      const { nodeList, edgeFacts } = this.graph;
+      list = targets[i] = [this.graph.designEdges[i].id, nodeList[edgeFacts.source[i]].id, nodeList[edgeFacts.target[i]].id];
+    }
+    return list;
   }
 
   list(items: readonly string[], max = 5): string {

@@ -143,7 +143,7 @@ function cachedConfig(settings: Settings, profileOverride?: string): RuleConfig 
 export function elementPosition(graph: DesignGraph): (id: string | undefined) => number {
   let events: Map<string, number> | undefined;
   const n = graph.nodeList.length;
-  const m = graph.edgeList.length;
+  const m = graph.designEdges.length;
   return (id) => {
     if (id === undefined || id === DESIGN_TARGET) return -1;
     const node = graph.nodes.get(id);

@@ -93,8 +93,12 @@ export interface RuleContext<O = Record<string, unknown>> {
   name(id: string): string;
   /** "source → target" with node names. */
   edgeLabel(edge: EdgeEntry): string;
+  /** `edgeLabel` by EdgeEntry.index (no entry needed). */
+  edgeLabelAt(index: number): string;
   /** `[edge id, source id, target id]`, shared by every finding on that edge: never mutate it. */
   edgeTargets(edge: EdgeEntry): string[];
+  /** `edgeTargets` by EdgeEntry.index (no entry needed). */
+  edgeTargetsAt(index: number): string[];
   /** "a, b, c and 2 more": a short list for messages. */
   list(items: readonly string[], max?: number): string;
 }

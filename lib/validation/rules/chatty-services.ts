@@ -60,16 +60,20 @@ export default defineRule({
         const t = touched[j];
         if (ops[t] <= options.maxOperations && calls[t] <= options.maxCallsPerRequest) continue;
         const other = graph.nodeList[t];
-        const pair = [...svc.outCall.filter((e) => e.target === other), ...svc.inCall.filter((e) => e.source === other)];
+        // The pair's edges: svc's calls to t, then t's calls to svc, design order within each.
+        const pair: number[] = [];
+        for (let k = outCall.offsets[self], end = outCall.offsets[self + 1]; k < end; k++) if (f.target[outCall.items[k]] === t) pair.push(outCall.items[k]);
+        for (let k = inCall.offsets[self], end = inCall.offsets[self + 1]; k < end; k++) if (f.source[inCall.items[k]] === t) pair.push(inCall.items[k]);
+        const ids = graph.designEdges;
         const why =
           calls[t] > options.maxCallsPerRequest
             ? `${calls[t]} calls per request (more than ${options.maxCallsPerRequest})`
             : `${ops[t]} different operations (more than ${options.maxOperations})`;
         found.push({
-          at: pair[0].index,
+          at: pair[0],
           finding: ctx.finding({
             message: `${svc.name} and ${other.name} exchange ${why}: the boundary between them is probably wrong.`,
-            targets: [pair[0].id, svc.id, other.id, ...pair.slice(1).map((e) => e.id)],
+            targets: [ids[pair[0]].id, svc.id, other.id, ...pair.slice(1).map((i) => ids[i].id)],
             fixes: ['call-to-event', { id: 'merge-services', title: `Merge ${svc.name} and ${other.name}` }],
           }),
         });

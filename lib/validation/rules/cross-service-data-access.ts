@@ -29,14 +29,13 @@ export default defineRule({
       const t = f.target[i];
       const owner = graph.storeAt[t]?.owner;
       if (!owner || owner.index === s || kind[s] !== NODE_KIND_CODE.service) continue;
-      const e = graph.edgeList[i];
       let tail = tails.get(t);
-      if (tail === undefined) tails.set(t, (tail = `${e.target.name}, which ${owner.name} owns: go through ${owner.name}’s API or events.`));
+      if (tail === undefined) tails.set(t, (tail = `${graph.nodeList[t].name}, which ${owner.name} owns: go through ${owner.name}’s API or events.`));
       const access = f.flags[i] & (EDGE_FLAG.read | EDGE_FLAG.write);
       out.push(
         ctx.finding({
-          message: `${e.source.name}${access === EDGE_FLAG.read ? ' reads ' : access === EDGE_FLAG.write ? ' writes to ' : ' reads and writes '}${tail}`,
-          targets: ctx.edgeTargets(e),
+          message: `${graph.nodeList[s].name}${access === EDGE_FLAG.read ? ' reads ' : access === EDGE_FLAG.write ? ' writes to ' : ' reads and writes '}${tail}`,
+          targets: ctx.edgeTargetsAt(i),
           fixes: FIXES,
         }),
       );

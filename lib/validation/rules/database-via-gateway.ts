@@ -87,11 +87,10 @@ export default defineRule({
     for (let j = 0; j < datas.length; j++) {
       const i = datas[j];
       if (f.source[i] === gateway.index || !counted(i)) continue;
-      const e = graph.edgeList[i];
       out.push(
         ctx.finding({
-          message: `${e.source.name} reaches ${e.target.name}${tail}`,
-          targets: ctx.edgeTargets(e),
+          message: `${graph.nodeList[f.source[i]].name} reaches ${graph.nodeList[f.target[i]].name}${tail}`,
+          targets: ctx.edgeTargetsAt(i),
           fixes: FIXES,
         }),
       );

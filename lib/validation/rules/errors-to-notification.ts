@@ -37,25 +37,29 @@ export default defineRule({
     if (sinks.length === 0) {
       return [ctx.finding({ message: 'No notification service: errors have nowhere to go. Add one that consumes error events.', targets: [] })];
     }
-    // Channels the notification services consume, by event and by broker topic.
-    const channels = new Set<unknown>();
+    // Channels the notification services consume, by event and by broker topic, marked by
+    // channel index (every publish and subscribe edge has both).
+    const f = graph.edgeFacts;
+    const events = new Uint8Array(graph.events.length);
+    const topics = new Uint8Array(graph.topics.length);
+    const isSink = new Uint8Array(graph.nodeList.length);
+    const inSubscribe = graph.adjacency.inSubscribe;
     for (const sink of sinks) {
-      for (const e of sink.inSubscribe) {
-        channels.add(e.channel);
-        channels.add(e.topicChannel);
+      isSink[sink.index] = 1;
+      for (let k = inSubscribe.offsets[sink.index], end = inSubscribe.offsets[sink.index + 1]; k < end; k++) {
+        events[f.channel[inSubscribe.items[k]]] = 1;
+        topics[f.topic[inSubscribe.items[k]]] = 1;
       }
     }
-    const sinkSet = new Set<NodeEntry>(sinks);
     const sinkNames = ctx.list(sinks.map((s) => s.name));
     const out: Finding[] = [];
     const { offsets, items } = graph.adjacency.outPublish;
-    const edges = graph.edgeList;
     for (const svc of graph.services) {
-      if (sinkSet.has(svc)) continue;
+      if (isSink[svc.index]) continue;
       let reaches = false;
       for (let k = offsets[svc.index], end = offsets[svc.index + 1]; k < end && !reaches; k++) {
-        const e = edges[items[k]];
-        reaches = channels.has(e.channel) || channels.has(e.topicChannel);
+        const i = items[k];
+        reaches = events[f.channel[i]] === 1 || topics[f.topic[i]] === 1;
       }
       if (reaches) continue;
       out.push(

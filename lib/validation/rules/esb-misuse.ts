@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { NodeEntry } from '@/lib/graph';
+import { NODE_KIND_CODE } from '@/lib/graph';
 import { degree, hasOwnData } from '../helpers';
 import { REF } from '../references';
 import { defineRule, type Finding } from '../types';
@@ -25,54 +25,62 @@ export default defineRule({
     const { graph, options } = ctx;
     const out: Finding[] = [];
     const { outCall, inCall, outPublish, inSubscribe, outData } = graph.adjacency;
-    const edges = graph.edgeList;
+    const f = graph.edgeFacts;
+    const kind = graph.nodeFacts.kind;
+    const events = graph.events;
+    const SERVICE = NODE_KIND_CODE.service;
     // Distinct neighbour services counted with a stamp per node: no Set per service. One
-    // closure per check (not per service); `mark` and `count` say what is being counted.
+    // closure per check (not per service); `self`, `mark` and `count` say what is being counted.
     const stamp = new Int32Array(graph.nodeList.length);
-    let self: NodeEntry = graph.nodeList[0];
+    let self = -1;
     let mark = 0;
     let count = 0;
-    const see = (other: NodeEntry) => {
-      if (other !== self && other.kind === 'service' && stamp[other.index] !== mark) {
-        stamp[other.index] = mark;
+    const see = (other: number) => {
+      if (other !== self && kind[other] === SERVICE && stamp[other] !== mark) {
+        stamp[other] = mark;
         count++;
       }
     };
     // One pass over all nodes keeps services and brokers in design order.
     for (const svc of graph.nodeList) {
       const v = svc.index;
-      if (svc.kind === 'broker') {
+      if (kind[v] === NODE_KIND_CODE.broker) {
         if (degree(outCall, v) === 0 && degree(outData, v) === 0) continue;
-        const smart = [...svc.outCall, ...svc.outData].sort((a, b) => a.index - b.index);
+        const smart: number[] = [];
+        for (let k = outCall.offsets[v], end = outCall.offsets[v + 1]; k < end; k++) smart.push(outCall.items[k]);
+        for (let k = outData.offsets[v], end = outData.offsets[v + 1]; k < end; k++) smart.push(outData.items[k]);
+        smart.sort((a, b) => a - b);
         out.push(
           ctx.finding({
-            message: `Broker ${svc.name} calls or writes to ${ctx.list([...new Set(smart.map((e) => e.target.name))])}: logic in the pipe makes it an ESB.`,
-            targets: [svc.id, ...smart.map((e) => e.id)],
+            message: `Broker ${svc.name} calls or writes to ${ctx.list([...new Set(smart.map((i) => graph.nodeList[f.target[i]].name))])}: logic in the pipe makes it an ESB.`,
+            targets: [svc.id, ...smart.map((i) => graph.designEdges[i].id)],
           }),
         );
         continue;
       }
-      if (svc.kind !== 'service' || hasOwnData(graph, svc)) continue;
+      if (kind[v] !== SERVICE || hasOwnData(graph, svc)) continue;
       // Cheap bound first: a hub needs inbound and outbound traffic at all.
       if (degree(inCall, v) + degree(inSubscribe, v) === 0 || degree(outCall, v) + degree(outPublish, v) === 0) continue;
-      self = svc;
+      self = v;
       mark = 2 * v + 1;
       count = 0;
       const minUp = options.minUpstream;
-      for (let k = inCall.offsets[v], end = inCall.offsets[v + 1]; k < end && count < minUp; k++) see(edges[inCall.items[k]].source);
+      for (let k = inCall.offsets[v], end = inCall.offsets[v + 1]; k < end && count < minUp; k++) see(f.source[inCall.items[k]]);
       for (let k = inSubscribe.offsets[v], end = inSubscribe.offsets[v + 1]; k < end && count < minUp; k++) {
-        const pubs = edges[inSubscribe.items[k]].channel?.publisherServices;
-        for (let j = 0; pubs && j < pubs.length && count < minUp; j++) see(pubs[j]);
+        const c = f.channel[inSubscribe.items[k]];
+        const pubs = c === -1 ? undefined : events[c].publisherServices;
+        for (let j = 0; pubs && j < pubs.length && count < minUp; j++) see(pubs[j].index);
       }
       if (count < minUp) continue;
       const up = count;
       mark = 2 * v + 2;
       count = 0;
       const minDown = options.minDownstream;
-      for (let k = outCall.offsets[v], end = outCall.offsets[v + 1]; k < end && count < minDown; k++) see(edges[outCall.items[k]].target);
+      for (let k = outCall.offsets[v], end = outCall.offsets[v + 1]; k < end && count < minDown; k++) see(f.target[outCall.items[k]]);
       for (let k = outPublish.offsets[v], end = outPublish.offsets[v + 1]; k < end && count < minDown; k++) {
-        const subs = edges[outPublish.items[k]].channel?.subscriberServices;
-        for (let j = 0; subs && j < subs.length && count < minDown; j++) see(subs[j]);
+        const c = f.channel[outPublish.items[k]];
+        const subs = c === -1 ? undefined : events[c].subscriberServices;
+        for (let j = 0; subs && j < subs.length && count < minDown; j++) see(subs[j].index);
       }
       if (count < minDown) continue;
       const down = count;

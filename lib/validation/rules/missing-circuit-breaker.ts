@@ -27,11 +27,10 @@ export default defineRule({
       if (f.flags[i] & EDGE_FLAG.breaker || !isManagedCode(kind[f.source[i]])) continue;
       const target = kind[f.target[i]];
       if (target !== NODE_KIND_CODE.service && target !== NODE_KIND_CODE.external) continue;
-      const e = graph.edgeList[i];
       out.push(
         ctx.finding({
-          message: `${ctx.edgeLabel(e)} has no circuit breaker: when ${e.target.name} fails, ${e.source.name} keeps calling it and fails too.`,
-          targets: ctx.edgeTargets(e),
+          message: `${ctx.edgeLabelAt(i)} has no circuit breaker: when ${graph.nodeList[f.target[i]].name} fails, ${graph.nodeList[f.source[i]].name} keeps calling it and fails too.`,
+          targets: ctx.edgeTargetsAt(i),
           fixes: FIXES,
         }),
       );

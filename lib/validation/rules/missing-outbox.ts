@@ -1,5 +1,5 @@
 import type { PublishEdge } from '@/lib/model';
-import { EDGE_FLAG, NODE_KIND_CODE, type DesignGraph, type EdgeEntry } from '@/lib/graph';
+import { EDGE_FLAG, NODE_KIND_CODE, type DesignGraph } from '@/lib/graph';
 import { REF } from '../references';
 import { defineRule, type FindingInput, type Finding } from '../types';
 
@@ -42,12 +42,11 @@ export default defineRule({
       const i = pubs[j];
       // The dual-write problem needs a database write next to the publish.
       if (f.flags[i] & EDGE_FLAG.outbox || graph.nodeFacts.kind[f.source[i]] !== NODE_KIND_CODE.service || !writesData(graph, f.source[i])) continue;
-      const e = graph.edgeList[i] as EdgeEntry<PublishEdge>;
-      const src = e.source;
+      const edge = graph.designEdges[i] as PublishEdge;
       out.push(
         ctx.finding({
-          message: src.name + tailFor(tails, e.channel, e.edge.event, e.edge.version),
-          targets: ctx.edgeTargets(e),
+          message: graph.nodeList[f.source[i]].name + tailFor(tails, f.channel[i], edge.event, edge.version),
+          targets: ctx.edgeTargetsAt(i),
           fixes: FIXES,
         }),
       );

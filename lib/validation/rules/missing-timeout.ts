@@ -32,14 +32,13 @@ export default defineRule({
       const timeout = f.timeoutMs[i];
       if (timeout !== -1 && (max === 0 || timeout <= max)) continue;
       if (!isManagedCode(kind[f.source[i]])) continue;
-      const e = graph.edgeList[i];
       out.push(
         ctx.finding({
           message:
             timeout === -1
-              ? `${ctx.edgeLabel(e)} has no timeout: a slow ${e.target.name} will hang ${e.source.name} too.`
-              : `${ctx.edgeLabel(e)} waits up to ${timeout} ms (more than ${max} ms): that is as good as no timeout for a sync call.`,
-          targets: ctx.edgeTargets(e),
+              ? `${ctx.edgeLabelAt(i)} has no timeout: a slow ${graph.nodeList[f.target[i]].name} will hang ${graph.nodeList[f.source[i]].name} too.`
+              : `${ctx.edgeLabelAt(i)} waits up to ${timeout} ms (more than ${max} ms): that is as good as no timeout for a sync call.`,
+          targets: ctx.edgeTargetsAt(i),
           fixes: FIXES,
         }),
       );

@@ -1,4 +1,4 @@
-import type { NodeEntry } from '@/lib/graph';
+import { NODE_KIND_CODE } from '@/lib/graph';
 import { hasOwnData } from '../helpers';
 import { REF } from '../references';
 import { defineRule, type Finding, type FindingInput } from '../types';
@@ -20,32 +20,37 @@ export default defineRule({
     const { graph } = ctx;
     const out: Finding[] = [];
     const { outCall, inCall, outPublish, inSubscribe } = graph.adjacency;
-    const edges = graph.edgeList;
+    const f = graph.edgeFacts;
+    const kind = graph.nodeFacts.kind;
+    const events = graph.events;
     const nodes = graph.nodeList;
+    const SERVICE = NODE_KIND_CODE.service;
     // Distinct neighbour services of `self`, stopping at the second. One closure per check (not
     // per service) and typed-array loops: this runs for every service.
-    let self: NodeEntry = nodes[0];
+    let self = -1;
     let first = -1;
     let many = false;
-    const see = (other: NodeEntry) => {
-      if (other === self || other.kind !== 'service') return;
-      if (first === -1) first = other.index;
-      else if (other.index !== first) many = true;
+    const see = (other: number) => {
+      if (other === self || kind[other] !== SERVICE) return;
+      if (first === -1) first = other;
+      else if (other !== first) many = true;
     };
-    const seeAll = (others: readonly NodeEntry[] | undefined) => {
-      if (others) for (let j = 0; j < others.length && !many; j++) see(others[j]);
+    const seeAll = (channel: number, publishers: boolean) => {
+      if (channel === -1) return;
+      const others = publishers ? events[channel].publisherServices : events[channel].subscriberServices;
+      for (let j = 0; j < others.length && !many; j++) see(others[j].index);
     };
     for (const svc of graph.services) {
       if (hasOwnData(graph, svc)) continue;
       const v = svc.index;
-      self = svc;
+      self = v;
       first = -1;
       many = false;
-      for (let k = outCall.offsets[v], end = outCall.offsets[v + 1]; k < end && !many; k++) see(edges[outCall.items[k]].target);
-      for (let k = inCall.offsets[v], end = inCall.offsets[v + 1]; k < end && !many; k++) see(edges[inCall.items[k]].source);
+      for (let k = outCall.offsets[v], end = outCall.offsets[v + 1]; k < end && !many; k++) see(f.target[outCall.items[k]]);
+      for (let k = inCall.offsets[v], end = inCall.offsets[v + 1]; k < end && !many; k++) see(f.source[inCall.items[k]]);
       // Events reach the services on the other side of the channel.
-      for (let k = outPublish.offsets[v], end = outPublish.offsets[v + 1]; k < end && !many; k++) seeAll(edges[outPublish.items[k]].channel?.subscriberServices);
-      for (let k = inSubscribe.offsets[v], end = inSubscribe.offsets[v + 1]; k < end && !many; k++) seeAll(edges[inSubscribe.items[k]].channel?.publisherServices);
+      for (let k = outPublish.offsets[v], end = outPublish.offsets[v + 1]; k < end && !many; k++) seeAll(f.channel[outPublish.items[k]], false);
+      for (let k = inSubscribe.offsets[v], end = inSubscribe.offsets[v + 1]; k < end && !many; k++) seeAll(f.channel[inSubscribe.items[k]], true);
       if (many || first === -1) continue;
       const other = nodes[first];
       out.push(

@@ -1,3 +1,4 @@
+import { NODE_KIND_CODE } from '@/lib/graph';
 import { REF } from '../references';
 import { defineRule, type FindingInput, type Finding } from '../types';
 
@@ -18,10 +19,12 @@ export default defineRule({
     const out: Finding[] = [];
     const { graph } = ctx;
     const { offsets, items } = graph.adjacency.outCall;
+    const target = graph.edgeFacts.target;
+    const kind = graph.nodeFacts.kind;
     for (const client of graph.nodesByKind.client) {
       // Most clients only call a gateway: check without building the client's edge list.
       let calls = false;
-      for (let k = offsets[client.index], end = offsets[client.index + 1]; k < end && !calls; k++) calls = graph.edgeList[items[k]].target.kind === 'service';
+      for (let k = offsets[client.index], end = offsets[client.index + 1]; k < end && !calls; k++) calls = kind[target[items[k]]] === NODE_KIND_CODE.service;
       if (!calls) continue;
       const direct = client.outCall.filter((e) => e.target.kind === 'service');
       if (direct.length === 0) continue;

@@ -28,11 +28,10 @@ export default defineRule({
       const s = f.source[i];
       const t = f.target[i];
       if (s === t || kind[s] !== SERVICE || kind[t] !== SERVICE) continue;
-      const e = graph.edgeList[i];
       out.push(
         ctx.finding({
-          message: `${ctx.edgeLabel(e)} is a direct call; this house style sends all service-to-service traffic over the message bus.`,
-          targets: ctx.edgeTargets(e),
+          message: `${ctx.edgeLabelAt(i)} is a direct call; this house style sends all service-to-service traffic over the message bus.`,
+          targets: ctx.edgeTargetsAt(i),
           fixes: FIXES,
         }),
       );

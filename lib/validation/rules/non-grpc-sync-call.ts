@@ -28,11 +28,10 @@ export default defineRule({
       const i = calls[j];
       const protocol = f.protocol[i];
       if (protocol === PROTOCOL_CODE.grpc || kind[f.source[i]] !== NODE_KIND_CODE.service || kind[f.target[i]] !== NODE_KIND_CODE.service) continue;
-      const e = graph.edgeList[i];
       out.push(
         ctx.finding({
-          message: ctx.edgeLabel(e) + SUFFIX[protocol],
-          targets: ctx.edgeTargets(e),
+          message: ctx.edgeLabelAt(i) + SUFFIX[protocol],
+          targets: ctx.edgeTargetsAt(i),
           fixes: FIXES,
         }),
       );

@@ -1,5 +1,5 @@
 import type { CallEdge, SubscribeEdge } from '@/lib/model';
-import { EDGE_FLAG, NODE_KIND_CODE, type EdgeEntry, type NodeEntry } from '@/lib/graph';
+import { EDGE_FLAG, NODE_KIND_CODE } from '@/lib/graph';
 import { REF } from '../references';
 import { defineRule, type Finding, type FindingInput } from '../types';
 
@@ -23,12 +23,13 @@ export default defineRule({
   check(ctx) {
     const { graph } = ctx;
     const out: Finding[] = [];
+    const nodes = graph.nodeList;
     // Idempotent endpoints per target service, built on first use. Most services declare no
     // endpoints at all: they skip the map entirely (at 10,000 nodes a map entry per target is
     // a large share of this rule's allocations).
-    let safeEndpoints: Map<NodeEntry, ReadonlySet<string>> | undefined;
-    const safeOn = (target: NodeEntry): ReadonlySet<string> => {
-      const node = target.node;
+    let safeEndpoints: Map<number, ReadonlySet<string>> | undefined;
+    const safeOn = (target: number): ReadonlySet<string> => {
+      const node = nodes[target].node;
       if (node.kind !== 'service' || node.endpoints.length === 0) return NONE;
       let set = (safeEndpoints ??= new Map()).get(target);
       if (!set) {
@@ -47,11 +48,13 @@ export default defineRule({
       if (b < subs.length && (a >= calls.length || subs[b] < calls[a])) {
         const i = subs[b++];
         if (f.flags[i] & EDGE_FLAG.dedupe || kind[f.target[i]] !== NODE_KIND_CODE.service) continue;
-        const e = graph.edgeList[i] as EdgeEntry<SubscribeEdge>;
+        const edge = graph.designEdges[i] as SubscribeEdge;
+        const consumer = nodes[f.target[i]];
+        const broker = nodes[f.source[i]];
         out.push(
           ctx.finding({
-            message: `${e.target.name} consumes ${e.edge.event} v${e.edge.version} from ${e.source.name} without deduplication: redelivered messages are processed twice.`,
-            targets: [e.id, e.target.id, e.source.id],
+            message: `${consumer.name} consumes ${edge.event} v${edge.version} from ${broker.name} without deduplication: redelivered messages are processed twice.`,
+            targets: [edge.id, consumer.id, broker.id],
             fixes: DEDUPE_FIXES,
           }),
         );
@@ -59,21 +62,25 @@ export default defineRule({
       }
       const i = calls[a++];
       if (f.retries[i] === 0 || f.flags[i] & EDGE_FLAG.idempotencyKey || f.operations[i] === 0) continue;
-      const e = graph.edgeList[i] as EdgeEntry<CallEdge>;
-      let unsafe: string[] | undefined;
-      const ops = e.edge.operations;
+      const ops = (graph.designEdges[i] as CallEdge).operations;
+      // The unsafe operations as "METHOD path"; a list only from the second one (most calls
+      // carry a single operation).
+      let first: string | undefined;
+      let more: string[] | undefined;
       for (let k = 0; k < ops.length; k++) {
         const op = ops[k];
         if (!UNSAFE.has(op.method)) continue;
-        const safe = safeOn(e.target);
+        const safe = safeOn(f.target[i]);
         const key = `${op.method} ${op.path}`;
-        if (safe === NONE || !safe.has(key)) (unsafe ??= []).push(key);
+        if (safe !== NONE && safe.has(key)) continue;
+        if (first === undefined) first = key;
+        else (more ??= [first]).push(key);
       }
-      if (!unsafe) continue;
+      if (first === undefined) continue;
       out.push(
         ctx.finding({
-          message: `${ctx.edgeLabel(e)} retries ${f.retries[i]}× on ${ctx.list(unsafe, 3)} without an idempotency key: a retry after a lost response repeats the write.`,
-          targets: ctx.edgeTargets(e),
+          message: `${ctx.edgeLabelAt(i)} retries ${f.retries[i]}× on ${more ? ctx.list(more, 3) : first} without an idempotency key: a retry after a lost response repeats the write.`,
+          targets: ctx.edgeTargetsAt(i),
           fixes: RETRY_FIXES,
         }),
       );

@@ -55,11 +55,11 @@ export default defineRule({
     for (const ev of design.events) declared.add(eventKey(ev.name, ev.version));
     // Channels are created in edge order, so a publish-only channel's first publisher orders it.
     for (const ch of graph.events) {
-      if (ch.subscribers.length > 0 || declared.has(eventKey(ch.event, ch.version))) continue;
-      orphan(`Event ${ch.event} v${ch.version} is published but nobody consumes it.`, ch.publishers.map((e) => e.id));
+      if (ch.subscriberIndices.length > 0 || declared.has(eventKey(ch.event, ch.version))) continue;
+      orphan(`Event ${ch.event} v${ch.version} is published but nobody consumes it.`, ch.publisherIndices.map((i) => graph.designEdges[i].id));
     }
     for (const ev of design.events) {
-      if ((graph.eventChannel(ev.name, ev.version)?.subscribers.length ?? 0) === 0) orphan(`Event ${ev.name} v${ev.version} is not consumed by anyone.`, [ev.id]);
+      if ((graph.eventChannel(ev.name, ev.version)?.subscriberIndices.length ?? 0) === 0) orphan(`Event ${ev.name} v${ev.version} is not consumed by anyone.`, [ev.id]);
     }
     return out;
   },

@@ -26,11 +26,10 @@ export default defineRule({
     for (let j = 0; j < calls.length; j++) {
       const i = calls[j];
       if (f.flags[i] & EDGE_FLAG.tls || kind[f.target[i]] !== NODE_KIND_CODE.service || !isManagedCode(kind[f.source[i]])) continue;
-      const e = graph.edgeList[i];
       out.push(
         ctx.finding({
-          message: `${ctx.edgeLabel(e)} is not encrypted: anything on the network can read or change it.`,
-          targets: ctx.edgeTargets(e),
+          message: `${ctx.edgeLabelAt(i)} is not encrypted: anything on the network can read or change it.`,
+          targets: ctx.edgeTargetsAt(i),
           fixes: FIXES,
         }),
       );

@@ -13,7 +13,7 @@ function targetsOf(graph: DesignGraph, info: DataStoreInfo): string[] {
   let i = 0;
   out[i++] = info.node.id;
   for (const a of info.accessors) out[i++] = a.id;
-  for (let k = offsets[v]; k < offsets[v + 1]; k++) out[i++] = graph.edgeList[items[k]].id;
+  for (let k = offsets[v]; k < offsets[v + 1]; k++) out[i++] = graph.designEdges[items[k]].id;
   return out;
 }
 

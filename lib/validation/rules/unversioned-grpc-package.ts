@@ -1,5 +1,5 @@
 import type { CallEdge } from '@/lib/model';
-import { PROTOCOL_CODE, type EdgeEntry } from '@/lib/graph';
+import { PROTOCOL_CODE } from '@/lib/graph';
 import { REF } from '../references';
 import { defineRule, type Finding } from '../types';
 
@@ -26,13 +26,12 @@ export default defineRule({
     for (let j = 0; j < calls.length; j++) {
       const i = calls[j];
       if (f.protocol[i] !== PROTOCOL_CODE.grpc || f.operations[i] === 0) continue;
-      const e = graph.edgeList[i] as EdgeEntry<CallEdge>;
-      const bad = e.edge.operations.filter((op) => !VERSIONED.test(op.path)).map((op) => op.path);
+      const bad = (graph.designEdges[i] as CallEdge).operations.filter((op) => !VERSIONED.test(op.path)).map((op) => op.path);
       if (bad.length === 0) continue;
       out.push(
         ctx.finding({
-          message: `${ctx.edgeLabel(e)} uses ${ctx.list(bad, 3)} without a versioned package (e.g. user.v1.UserService/GetUser).`,
-          targets: ctx.edgeTargets(e),
+          message: `${ctx.edgeLabelAt(i)} uses ${ctx.list(bad, 3)} without a versioned package (e.g. user.v1.UserService/GetUser).`,
+          targets: ctx.edgeTargetsAt(i),
         }),
       );
     }

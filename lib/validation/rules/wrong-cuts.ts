@@ -1,12 +1,18 @@
 import { z } from 'zod';
-import type { NodeEntry } from '@/lib/graph';
-import { degree, hasOwnData, safeRegex } from '../helpers';
+import { NODE_KIND_CODE, type DesignGraph } from '@/lib/graph';
+import { degree, safeRegex } from '../helpers';
 import { REF } from '../references';
 import { defineRule, type Finding } from '../types';
 
-function callsAService(svc: NodeEntry): boolean {
-  const outCall = svc.outCall;
-  for (let i = 0; i < outCall.length; i++) if (outCall[i].target !== svc && outCall[i].target.kind === 'service') return true;
+/** True when node v calls a service other than itself. */
+function callsAService(graph: DesignGraph, v: number): boolean {
+  const { offsets, items } = graph.adjacency.outCall;
+  const target = graph.edgeFacts.target;
+  const kind = graph.nodeFacts.kind;
+  for (let k = offsets[v], end = offsets[v + 1]; k < end; k++) {
+    const t = target[items[k]];
+    if (t !== v && kind[t] === NODE_KIND_CODE.service) return true;
+  }
   return false;
 }
 
@@ -31,24 +37,29 @@ export default defineRule({
     const { graph, options } = ctx;
     const layerName = safeRegex(options.namePattern);
     const adj = graph.adjacency;
+    const source = graph.edgeFacts.source;
+    const kind = graph.nodeFacts.kind;
     const out: Finding[] = [];
+    // stamp[u] === v + 1: u is already listed as a caller of v (no Set per service).
+    let stamp: Int32Array | undefined;
     for (const svc of graph.services) {
       // Passive data holder: has data, publishes nothing, calls no service, and is called.
       const v = svc.index;
       if (degree(adj.outData, v) === 0 || degree(adj.outPublish, v) > 0 || degree(adj.inCall, v) === 0) continue;
-      if (callsAService(svc)) continue;
-      const callers = new Set<NodeEntry>();
+      if (callsAService(graph, v)) continue;
+      stamp ??= new Int32Array(graph.nodeList.length);
+      const callers: number[] = [];
       let dataless = 0;
-      const inCall = svc.inCall;
-      for (let i = 0; i < inCall.length; i++) {
-        const src = inCall[i].source;
-        if (src.kind !== 'service' || src === svc || callers.has(src)) continue;
-        callers.add(src);
-        if (!hasOwnData(graph, src)) dataless++;
+      for (let k = adj.inCall.offsets[v], end = adj.inCall.offsets[v + 1]; k < end; k++) {
+        const src = source[adj.inCall.items[k]];
+        if (kind[src] !== NODE_KIND_CODE.service || src === v || stamp[src] === v + 1) continue;
+        stamp[src] = v + 1;
+        callers.push(src);
+        if (graph.hasData[src] !== 1) dataless++;
       }
-      const named = layerName !== null && callers.size >= 2 && layerName.test(svc.name);
+      const named = layerName !== null && callers.length >= 2 && layerName.test(svc.name);
       if (dataless < options.minDatalessCallers && !named) continue;
-      const list = [...callers];
+      const list = callers.map((c) => graph.nodeList[c]);
       out.push(
         ctx.finding({
           message: `${svc.name} only holds data for ${ctx.list(list.map((c) => c.name))}, which keep the logic: a layer cut rather than a business capability.`,
