@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
 import type { GeneratedFile } from '@/lib/generators/types';
@@ -91,5 +92,20 @@ describe('zipDate', () => {
 describe('crc32', () => {
   it('matches the IEEE check value', () => {
     expect(crc32(new TextEncoder().encode('123456789'))).toBe(0xcbf43926);
+  });
+
+  it('matches the bitwise definition for every length and alignment', () => {
+    const bitwise = (bytes: Uint8Array) => {
+      let c = -1;
+      for (const b of bytes) {
+        c ^= b;
+        for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      }
+      return (c ^ -1) >>> 0;
+    };
+    fc.assert(fc.property(fc.uint8Array({ maxLength: 100 }), fc.nat({ max: 7 }), (bytes, skip) => {
+      const view = bytes.subarray(Math.min(skip, bytes.length));
+      expect(crc32(view)).toBe(bitwise(view));
+    }));
   });
 });

@@ -1,10 +1,11 @@
 // The only zip writer (DESIGN §2): the UI's export worker and the CLI both zip here, so the same
 // files and date give the same bytes everywhere. A small writer of our own over fflate's raw
-// DEFLATE rather than jszip: generated projects repeat whole files across services (each service
-// carries its runtime library), and compressing each distinct content once is what keeps a
-// 50-service export within its time budget. jszip still reads zips in the tests.
-import { deflateSync } from 'fflate';
+// DEFLATE (ported in deflate.ts to reuse its tables between files) rather than jszip: generated
+// projects repeat whole files across services (each service carries its runtime library), and
+// compressing each distinct content once is what keeps a 50-service export within its time
+// budget. jszip still reads zips in the tests.
 import type { GeneratedFile } from '@/lib/generators/types';
+import { deflateRaw } from './deflate';
 export interface ZipOptions {
   /** YYYY-MM-DD: every entry gets this date at 00:00 UTC, so the bytes do not depend on the clock. */
   date: string;
@@ -32,20 +33,31 @@ export function zipDate(date: string): Date {
 
 const encoder = new TextEncoder();
 
-const CRC_TABLE = (() => {
-  const t = new Int32Array(256);
+// Slicing-by-8 tables: T[k][n] is the CRC of byte n followed by k zero bytes, so eight input
+// bytes cost eight lookups and no per-byte shift chain.
+const CRC_TABLES = (() => {
+  const t = new Int32Array(8 * 256);
   for (let n = 0; n < 256; n++) {
     let c = n;
     for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
     t[n] = c;
   }
+  for (let n = 0; n < 256; n++) for (let k = 1; k < 8; k++) t[k * 256 + n] = (t[(k - 1) * 256 + n] >>> 8) ^ t[t[(k - 1) * 256 + n] & 0xff];
   return t;
 })();
 
 /** CRC-32 (IEEE) of bytes, as zip entries record it. */
 export function crc32(bytes: Uint8Array): number {
+  const t = CRC_TABLES;
   let c = -1;
-  for (let i = 0; i < bytes.length; i++) c = CRC_TABLE[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
+  let i = 0;
+  for (const end = bytes.length - 7; i < end; i += 8) {
+    const lo = c ^ (bytes[i] | (bytes[i + 1] << 8) | (bytes[i + 2] << 16) | (bytes[i + 3] << 24));
+    c =
+      t[1792 + (lo & 0xff)] ^ t[1536 + ((lo >>> 8) & 0xff)] ^ t[1280 + ((lo >>> 16) & 0xff)] ^ t[1024 + (lo >>> 24)] ^
+      t[768 + bytes[i + 4]] ^ t[512 + bytes[i + 5]] ^ t[256 + bytes[i + 6]] ^ t[bytes[i + 7]];
+  }
+  for (; i < bytes.length; i++) c = t[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
   return (c ^ -1) >>> 0;
 }
 
@@ -66,7 +78,7 @@ export async function zipFiles(files: readonly GeneratedFile[], opts: ZipOptions
   const date = zipDate(opts.date);
   const dosTime = (date.getUTCHours() << 11) | (date.getUTCMinutes() << 5) | Math.floor(date.getUTCSeconds() / 2);
   const dosDate = ((date.getUTCFullYear() - 1980) << 9) | ((date.getUTCMonth() + 1) << 5) | date.getUTCDate();
-  const level = (opts.level ?? 6) as 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
+  const level = opts.level ?? 6;
   const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const entries: Entry[] = [];
   const dirs = new Set<string>();
@@ -80,9 +92,8 @@ export async function zipFiles(files: readonly GeneratedFile[], opts: ZipOptions
       throw new Error(`Refusing to zip an unsafe path: ${JSON.stringify(file.path)}`);
     }
     if (dirs.has(file.path) || filePaths.has(file.path)) throw new Error(`Duplicate zip entry: ${file.path}`);
-    const parts = file.path.split('/');
-    for (let k = 1; k < parts.length; k++) {
-      const dir = parts.slice(0, k).join('/');
+    for (let slash = file.path.indexOf('/'); slash !== -1; slash = file.path.indexOf('/', slash + 1)) {
+      const dir = file.path.slice(0, slash);
       if (dirs.has(dir)) continue;
       if (filePaths.has(dir)) throw new Error(`${dir} is both a file and a directory.`);
       dirs.add(dir);
@@ -92,7 +103,7 @@ export async function zipFiles(files: readonly GeneratedFile[], opts: ZipOptions
     let packed = compressed.get(file.content);
     if (!packed) {
       const raw = encoder.encode(file.content);
-      packed = { crc: crc32(raw), size: raw.length, data: deflateSync(raw, { level }) };
+      packed = { crc: crc32(raw), size: raw.length, data: deflateRaw(raw, level) };
       compressed.set(file.content, packed);
     }
     entries.push({ name: encoder.encode(file.path), dir: false, mode: file.executable ? MODE_EXEC : MODE_FILE, ...packed });
