@@ -60,7 +60,7 @@ describe('toYaml fast path', () => {
       }),
       { numRuns: Number(process.env.FC_RUNS ?? 2000) },
     );
-    expect(fast / runs).toBeGreaterThan(0.5);
+    if (runs >= 100) expect(fast / runs).toBeGreaterThan(0.5);
   });
 
   it('writes what the yaml library writes for deep, multi-line and long values', () => {
