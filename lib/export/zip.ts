@@ -32,6 +32,12 @@ export function zipDate(date: string): Date {
 }
 
 const encoder = new TextEncoder();
+// Contents are encoded into one reused buffer: only their compressed form is kept.
+let utf8Scratch = new Uint8Array(0);
+function utf8(text: string): Uint8Array {
+  if (utf8Scratch.length < text.length * 3) utf8Scratch = new Uint8Array(Math.max(text.length * 3, utf8Scratch.length * 2, 1 << 16));
+  return utf8Scratch.subarray(0, encoder.encodeInto(text, utf8Scratch).written);
+}
 
 // Slicing-by-8 tables: T[k][n] is the CRC of byte n followed by k zero bytes, so eight input
 // bytes cost eight lookups and no per-byte shift chain.
@@ -102,7 +108,7 @@ export async function zipFiles(files: readonly GeneratedFile[], opts: ZipOptions
     filePaths.add(file.path);
     let packed = compressed.get(file.content);
     if (!packed) {
-      const raw = encoder.encode(file.content);
+      const raw = utf8(file.content);
       packed = { crc: crc32(raw), size: raw.length, data: deflateRaw(raw, level) };
       compressed.set(file.content, packed);
     }
