@@ -1,9 +1,10 @@
 // The one YAML writer of the generators: every generated YAML file goes through `toYaml`, never
-// through string concatenation of user text. Plain data (what generators build: objects, arrays,
-// strings, finite numbers, booleans, null) is written by a small block-style emitter that makes
-// the yaml library's decisions with the library's own rules and tag tests, byte for byte (a
-// property test compares the two); anything it is not sure of goes to the library itself. Building
-// the library's node tree for every Kubernetes object was most of an export's generation time.
+// through string concatenation of user text. Every scalar is written by the yaml library; for
+// plain data (what generators build: objects, arrays, strings, finite numbers, booleans, null) a
+// small block-style layout puts the library's scalars into maps and sequences, byte for byte as
+// the library would (a property test compares the two), and anything else, or any scalar the
+// library would write over several lines, sends the whole document to the library. Building the
+// library's node tree for every Kubernetes object was most of an export's generation time.
 import { Document, visit } from 'yaml';
 import { commentText } from './escape';
 
@@ -50,28 +51,12 @@ export function toYamlWithLibrary(value: unknown, header?: string | readonly str
     .replace(/\u2029/g, '\\P');
 }
 
-// --- The fast path. Each rule below restates the yaml library's (stringify/*.js, v2) for block
-// style with lineWidth 0; cases it does not restate return FALLBACK and the library writes the
+// --- The fast path: the library's block layout (stringify/*.js, v2, lineWidth 0) around the
+// library's own scalars; cases it does not restate return FALLBACK and the library writes the
 // whole document.
 
 const FALLBACK = null;
 const STEP = '  ';
-const STR_TAG = 'tag:yaml.org,2002:str';
-// Plain strings the library's YAML 1.1 schema would resolve to another type (booleans, null,
-// numbers, sexagesimals, timestamps) are quoted: the library's own tests, so the two paths agree
-// by construction. The merge tag (default: 'key') is not among them: the library writes the
-// string `<<` as a plain merge key.
-const TYPE_TESTS: readonly RegExp[] = (() => {
-  const { tags, compat } = new Document(null, DOC_OPTIONS).schema;
-  const tests: RegExp[] = [];
-  for (const tag of [...tags, ...(compat ?? [])]) {
-    const test = (tag as { test?: RegExp }).test;
-    if (tag.default === true && tag.tag !== STR_TAG && test) tests.push(test);
-  }
-  return tests;
-})();
-// From plainString: what a plain scalar may not start, contain or end with.
-const INDICATORS = /^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/;
 // Control characters and lone surrogates force double quotes with escapes; left to the library.
 const CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u;
 const DOC_MARKER = /^(%|---|\.\.\.)/m;
@@ -80,17 +65,23 @@ const DOC_MARKER = /^(%|---|\.\.\.)/m;
 const scalarCache = new Map<string, string | null>();
 const CACHE_MAX = 20_000;
 
+// One document reused to ask the library how it writes a scalar (createNode + toString): the
+// fast path never decides quoting itself, it only lays out maps and sequences around the
+// library's scalars.
+const scalarDoc = new Document(null, DOC_OPTIONS);
+
 /** A one-line string as the library writes it (same as key or value), or FALLBACK. */
 function lineScalar(s: string): string | null {
   const hit = scalarCache.get(s);
   if (hit !== undefined) return hit;
-  let out: string | null;
-  if (CONTROL.test(s) || BREAKS.test(s) || OCTAL_1_2.test(s) || DOC_MARKER.test(s)) out = FALLBACK;
-  else if (!INDICATORS.test(s) && !TYPE_TESTS.some((t) => t.test(s))) out = s;
-  // quotedString: single quotes only when the text has double quotes and no single ones; without
-  // line breaks or control characters the library's double-quoted form is the JSON string.
-  else if (s.includes('"') && !s.includes("'")) out = `'${s}'`;
-  else out = JSON.stringify(s);
+  let out: string | null = FALLBACK;
+  // Cases the library path treats specially (forced double quotes, document markers) stay there.
+  if (!CONTROL.test(s) && !BREAKS.test(s) && !OCTAL_1_2.test(s) && !DOC_MARKER.test(s)) {
+    scalarDoc.contents = scalarDoc.createNode(s);
+    const text = scalarDoc.toString(STRING_OPTIONS);
+    const line = text.endsWith('\n') ? text.slice(0, -1) : text;
+    if (!line.includes('\n')) out = line;
+  }
   if (s.length <= 200) {
     if (scalarCache.size >= CACHE_MAX) scalarCache.clear();
     scalarCache.set(s, out);
