@@ -63,6 +63,7 @@ export default function ExportDialog({ onClose }: { onClose(): void }) {
 
   const result = state.status === 'done' ? state.result : state.status === 'idle' ? undefined : state.previous;
   const files = useMemo(() => result?.files ?? [], [result]);
+  const treeFiles = useMemo(() => (result ? result.files.map((f) => ({ path: f.path, size: result.sizes[f.path] ?? 0 })) : []), [result]);
   // Until the user picks a file, show something useful: the README, else the first file.
   const current = files.find((f) => f.path === selected) ?? (selected === null ? (files.find((f) => f.path === 'README.md') ?? files[0] ?? null) : null);
 
@@ -188,7 +189,7 @@ export default function ExportDialog({ onClose }: { onClose(): void }) {
           )}
         </form>
         <div className="min-h-0 overflow-y-auto rounded border border-neutral-200 p-1 dark:border-neutral-800">
-          {files.length > 0 ? <FileTree files={files} selected={current?.path ?? null} onSelect={setSelected} /> : <p className="p-2 text-neutral-500">{state.status === 'error' ? 'Nothing generated.' : 'Generating…'}</p>}
+          {files.length > 0 ? <FileTree files={treeFiles} selected={current?.path ?? null} onSelect={setSelected} /> : <p className="p-2 text-neutral-500">{state.status === 'error' ? 'Nothing generated.' : 'Generating…'}</p>}
         </div>
         <div className="flex min-h-0 flex-col overflow-hidden rounded border border-neutral-200 dark:border-neutral-800">
           {current ? (

@@ -11,8 +11,14 @@ interface TreeDir {
   files: { name: string; path: string; size: number }[];
 }
 
+/** A file as the tree shows it: its path and size in bytes. */
+export interface TreeFileInput {
+  path: string;
+  size: number;
+}
+
 /** Builds a directory tree from sorted POSIX paths (directories first, then files, by name). */
-export function buildTree(files: readonly { path: string; content: string }[]): TreeDir {
+export function buildTree(files: readonly TreeFileInput[]): TreeDir {
   const root: TreeDir = { name: '', path: '', dirs: [], files: [] };
   const dirs = new Map<string, TreeDir>([['', root]]);
   for (const f of files) {
@@ -28,7 +34,7 @@ export function buildTree(files: readonly { path: string; content: string }[]): 
       }
       parent = dir;
     }
-    parent.files.push({ name: parts[parts.length - 1], path: f.path, size: new TextEncoder().encode(f.content).length });
+    parent.files.push({ name: parts[parts.length - 1], path: f.path, size: f.size });
   }
   const sort = (d: TreeDir) => {
     d.dirs.sort((a, b) => a.name.localeCompare(b.name));
@@ -47,7 +53,7 @@ export function formatBytes(n: number): string {
 }
 
 interface FileTreeProps {
-  files: readonly { path: string; content: string }[];
+  files: readonly TreeFileInput[];
   selected: string | null;
   onSelect(path: string): void;
 }

@@ -34,8 +34,11 @@ self.onmessage = async (event: MessageEvent<ExportRequest>) => {
     const t1 = performance.now();
     post({ id, type: 'progress', phase: 'zipping', percent: 40 });
     let last = 0;
+    // Byte sizes for the file tree, from the zip writer's own encoding (not re-encoded on the main thread).
+    const sizes: Record<string, number> = {};
     const zip = await zipFiles(files, {
       date: resolved.date,
+      onFileSize: (path, bytes) => (sizes[path] = bytes),
       onProgress: (p) => {
         // Throttled: progress messages are cheap, but not thousands of them.
         if (p - last >= 10) {
@@ -45,7 +48,7 @@ self.onmessage = async (event: MessageEvent<ExportRequest>) => {
       },
     });
     const t2 = performance.now();
-    post({ id, type: 'done', files, zip, generateMs: t1 - t0, zipMs: t2 - t1 }, [zip.buffer as ArrayBuffer]);
+    post({ id, type: 'done', files, sizes, zip, generateMs: t1 - t0, zipMs: t2 - t1 }, [zip.buffer as ArrayBuffer]);
   } catch (e) {
     post({ id, type: 'error', message: e instanceof Error ? e.message : String(e) });
   }

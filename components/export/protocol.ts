@@ -11,5 +11,5 @@ export interface ExportRequest {
 /** Export worker → main thread. */
 export type ExportResponse =
   | { id: number; type: 'progress'; phase: 'templates' | 'generating' | 'zipping'; percent: number }
-  | { id: number; type: 'done'; files: GeneratedFile[]; zip: Uint8Array; generateMs: number; zipMs: number }
+  | { id: number; type: 'done'; files: GeneratedFile[]; sizes: Record<string, number>; zip: Uint8Array; generateMs: number; zipMs: number }
   | { id: number; type: 'error'; message: string };

@@ -13,6 +13,8 @@ export type ExportState =
 
 export interface ExportResult {
   files: GeneratedFile[];
+  /** UTF-8 size of each file by path. */
+  sizes: Record<string, number>;
   zip: Uint8Array;
   generateMs: number;
   zipMs: number;
@@ -43,7 +45,7 @@ export function useExport() {
         if (msg.type === 'progress') {
           setState((s) => ({ status: 'running', phase: PHASES[msg.phase] ?? msg.phase, percent: msg.percent, previous: previousOf(s) }));
         } else if (msg.type === 'done') {
-          setState({ status: 'done', result: { files: msg.files, zip: msg.zip, generateMs: msg.generateMs, zipMs: msg.zipMs } });
+          setState({ status: 'done', result: { files: msg.files, sizes: msg.sizes, zip: msg.zip, generateMs: msg.generateMs, zipMs: msg.zipMs } });
         } else {
           setState((s) => ({ status: 'error', message: msg.message, previous: previousOf(s) }));
         }

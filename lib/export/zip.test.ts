@@ -72,6 +72,13 @@ describe('zipFiles', () => {
     expect(seen.every((p) => p >= 0 && p <= 100)).toBe(true);
   });
 
+  it('reports each file\'s UTF-8 size, shared contents included', async () => {
+    const sizes: Record<string, number> = {};
+    const files = [{ path: 'a/ü.txt', content: 'Grüße 👋' }, { path: 'b/copy.txt', content: 'Grüße 👋' }, { path: 'empty', content: '' }];
+    await zipFiles(files, { date: '2026-01-01', onFileSize: (path, bytes) => (sizes[path] = bytes) });
+    expect(sizes).toEqual({ 'a/ü.txt': 12, 'b/copy.txt': 12, empty: 0 });
+  });
+
   it('rejects unsafe or clashing paths', async () => {
     await expect(zipFiles([{ path: '../evil', content: '' }], { date: '2026-01-01' })).rejects.toThrow(/unsafe/);
     await expect(zipFiles([{ path: '/abs', content: '' }], { date: '2026-01-01' })).rejects.toThrow(/unsafe/);

@@ -13,6 +13,8 @@ export interface ZipOptions {
   level?: number;
   /** Called with 0–100 while compressing (the worker turns it into progress). */
   onProgress?: (percent: number) => void;
+  /** Receives each file's size in bytes (UTF-8): the writer encodes every file anyway. */
+  onFileSize?: (path: string, bytes: number) => void;
 }
 
 // File type bits included so unzip tools see regular files and directories, not bare modes.
@@ -113,6 +115,7 @@ export async function zipFiles(files: readonly GeneratedFile[], opts: ZipOptions
       compressed.set(file.content, packed);
     }
     entries.push({ name: encoder.encode(file.path), dir: false, mode: file.executable ? MODE_EXEC : MODE_FILE, ...packed });
+    opts.onFileSize?.(file.path, packed.size);
     const percent = Math.floor(((i + 1) / sorted.length) * 100);
     if (opts.onProgress && percent !== lastReport) {
       lastReport = percent;
