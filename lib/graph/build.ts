@@ -17,11 +17,23 @@ import type {
   EventChannel,
   NodeEntry,
   SyncAnalysis,
+  SyncCycle,
+  SyncPath,
   TopicChannel,
 } from './types';
 
+// Imported bindings are getter calls once transpiled to CommonJS (tsx, vitest): loops read
+// these module-level copies instead.
+const { tracing: TRACING, jsonLogging: JSON_LOGGING, liveness: LIVENESS, readiness: READINESS, stateless: STATELESS } = NODE_FLAG;
+const { breaker: BREAKER, tls: TLS, idempotencyKey: IDEMPOTENCY_KEY, outbox: OUTBOX, dedupe: DEDUPE, read: READ, write: WRITE } = EDGE_FLAG;
+const { service: SERVICE, database: DATABASE, cache: CACHE, client: CLIENT, gateway: GATEWAY } = NODE_KIND_CODE;
+
+const KIND_CODE: Readonly<Record<NodeKind, number>> = NODE_KIND_CODE;
+const PROTOCOLS: Readonly<Record<string, number>> = PROTOCOL_CODE;
+
 const EMPTY: readonly never[] = Object.freeze([]);
 const EMPTY_INTS = new Int32Array(0);
+const EMPTY_BYTES = new Uint8Array(0);
 
 /** A string key for an event name and version (for callers' own sets and maps). */
 export function eventKey(event: string, version: number): string {
@@ -58,6 +70,7 @@ class EdgeTable {
   // Filled in once the edges are indexed, before any entry can be asked for.
   nodeList: readonly NodeEntry[] = EMPTY;
   designEdges: readonly DesignEdge[] = EMPTY;
+  kind: Uint8Array = EMPTY_BYTES;
   source: Int32Array = EMPTY_INTS;
   target: Int32Array = EMPTY_INTS;
   channel: Int32Array = EMPTY_INTS;
@@ -86,6 +99,21 @@ class EdgeTable {
     const out: EdgeEntry[] = new Array(to - from);
     for (let k = from; k < to; k++) out[k - from] = this.at(indices[k]);
     return Object.freeze(out);
+  }
+
+  /** Fills the edge index lists of every topic channel (see TopicChannelRecord). */
+  fillTopics(): void {
+    const topics = this.topics as readonly TopicChannelRecord[];
+    for (const t of topics) {
+      t.pubIndices = [];
+      t.subIndices = [];
+    }
+    for (let i = 0; i < this.topic.length; i++) {
+      const t = this.topic[i];
+      if (t === -1) continue;
+      if (this.kind[i] === EDGE_KIND_CODE.publish) topics[t].pubIndices!.push(i);
+      else topics[t].subIndices!.push(i);
+    }
   }
 
   /** Every entry, design order. */
@@ -203,11 +231,15 @@ class EventChannelRecord implements EventChannel {
   }
 }
 
+/**
+ * Topic edge lists are filled on first access, for every topic at once from `EdgeFacts.topic`:
+ * no rule reads them, and a design can have a topic per broker.
+ */
 class TopicChannelRecord implements TopicChannel {
-  readonly publisherIndices: number[] = [];
-  readonly subscriberIndices: number[] = [];
   /** The broker's next topic channel (index into the topic list), -1 at the end. */
   next = -1;
+  pubIndices: number[] | undefined;
+  subIndices: number[] | undefined;
   private pubs: readonly EdgeEntry[] | undefined;
   private subs: readonly EdgeEntry[] | undefined;
   constructor(
@@ -215,6 +247,14 @@ class TopicChannelRecord implements TopicChannel {
     readonly topic: string,
     private readonly table: EdgeTable,
   ) {}
+  get publisherIndices(): readonly number[] {
+    if (!this.pubIndices) this.table.fillTopics();
+    return this.pubIndices!;
+  }
+  get subscriberIndices(): readonly number[] {
+    if (!this.subIndices) this.table.fillTopics();
+    return this.subIndices!;
+  }
   get publishers() {
     return (this.pubs ??= this.table.list(this.publisherIndices)) as readonly EdgeEntry<PublishEdge>[];
   }
@@ -241,7 +281,7 @@ function distribution(values: Int32Array): Distribution {
 /** Everything `buildGraph` derives; the graph object adds lookups and lazily built lists. */
 interface GraphParts {
   design: Design;
-  nodes: Map<string, Entry>;
+  ids: Map<string, number>;
   nodeList: readonly Entry[];
   nodesByKind: { [K in NodeKind]: Entry[] };
   adjacency: AdjacencyIndex;
@@ -256,7 +296,6 @@ interface GraphParts {
   degreeStats: DegreeStats;
   dataStores: readonly DataStoreInfo[];
   storeAt: readonly (DataStoreInfo | undefined)[];
-  ownedStores: ReadonlyMap<string, readonly NodeEntry<DataStoreNode>[]>;
   hasData: Uint8Array;
   events: readonly EventChannelRecord[];
   topics: readonly TopicChannelRecord[];
@@ -269,7 +308,8 @@ interface GraphParts {
 /** The graph: a class so that lookups are shared methods and edge lists are built on demand. */
 class Graph implements DesignGraph {
   readonly design: Design;
-  readonly nodes: ReadonlyMap<string, NodeEntry>;
+  private readonly ids: Map<string, number>;
+  private byId: Map<string, NodeEntry> | undefined;
   readonly nodeList: readonly NodeEntry[];
   readonly nodesByKind: DesignGraph['nodesByKind'];
   readonly adjacency: AdjacencyIndex;
@@ -285,7 +325,6 @@ class Graph implements DesignGraph {
   readonly degreeStats: DegreeStats;
   readonly dataStores: readonly DataStoreInfo[];
   readonly storeAt: readonly (DataStoreInfo | undefined)[];
-  readonly ownedStores: ReadonlyMap<string, readonly NodeEntry<DataStoreNode>[]>;
   readonly hasData: Uint8Array;
   readonly events: readonly EventChannel[];
   readonly topics: readonly TopicChannel[];
@@ -293,13 +332,14 @@ class Graph implements DesignGraph {
   private readonly topicHead: Int32Array;
   private readonly table: EdgeTable;
   private byKind: EdgesByKind | undefined;
+  private owned: Map<string, NodeEntry<DataStoreNode>[]> | undefined;
   // The id → edge map and duplicate ids are only needed for lookups by id (fixes, suppressions).
   private edgeIndex: Map<string, number> | undefined;
   private duplicateEdges: string[] | undefined;
 
   constructor(p: GraphParts) {
     this.design = p.design;
-    this.nodes = p.nodes;
+    this.ids = p.ids;
     this.nodeList = p.nodeList;
     this.nodesByKind = p.nodesByKind as unknown as DesignGraph['nodesByKind'];
     this.adjacency = p.adjacency;
@@ -315,7 +355,6 @@ class Graph implements DesignGraph {
     this.degreeStats = p.degreeStats;
     this.dataStores = p.dataStores;
     this.storeAt = p.storeAt;
-    this.ownedStores = p.ownedStores;
     this.hasData = p.hasData;
     this.events = p.events;
     this.topics = p.topics;
@@ -326,6 +365,39 @@ class Graph implements DesignGraph {
 
   get edgeList(): readonly EdgeEntry[] {
     return this.table.edgeList();
+  }
+
+  get nodes(): ReadonlyMap<string, NodeEntry> {
+    if (!this.byId) {
+      const byId = new Map<string, NodeEntry>();
+      for (const entry of this.nodeList) byId.set(entry.id, entry);
+      this.byId = byId;
+    }
+    return this.byId;
+  }
+
+  indexOf(id: string): number {
+    return this.ids.get(id) ?? -1;
+  }
+
+  private entry(id: string): Entry | undefined {
+    const i = this.ids.get(id);
+    return i === undefined ? undefined : (this.nodeList[i] as Entry);
+  }
+
+  // No rule reads it: built on first access.
+  get ownedStores(): ReadonlyMap<string, readonly NodeEntry<DataStoreNode>[]> {
+    if (!this.owned) {
+      const owned = new Map<string, NodeEntry<DataStoreNode>[]>();
+      for (const info of this.dataStores) {
+        if (!info.owner) continue;
+        const list = owned.get(info.owner.id);
+        if (list) list.push(info.entry);
+        else owned.set(info.owner.id, [info.entry]);
+      }
+      this.owned = owned;
+    }
+    return this.owned;
   }
 
   get edgesByKind(): EdgesByKind {
@@ -367,12 +439,12 @@ class Graph implements DesignGraph {
   }
 
   topicChannel(brokerId: string, topic: string): TopicChannel | undefined {
-    const broker = this.nodes.get(brokerId);
+    const broker = this.entry(brokerId);
     return broker ? findTopic(this.topics as readonly TopicChannelRecord[], this.topicHead[broker.index], topic) : undefined;
   }
 
   node(id: string): DesignNode | undefined {
-    return this.nodes.get(id)?.node;
+    return this.entry(id)?.node;
   }
 
   edge(id: string): EdgeEntry | undefined {
@@ -381,15 +453,15 @@ class Graph implements DesignGraph {
   }
 
   outEdges<K extends EdgeKind>(id: string, kind: K): readonly EdgeEntry<EdgeOfKind<K>>[] {
-    return edgesOf(this.nodes.get(id) as Entry | undefined, kind, true) as readonly EdgeEntry<EdgeOfKind<K>>[];
+    return edgesOf(this.entry(id), kind, true) as readonly EdgeEntry<EdgeOfKind<K>>[];
   }
 
   inEdges<K extends EdgeKind>(id: string, kind: K): readonly EdgeEntry<EdgeOfKind<K>>[] {
-    return edgesOf(this.nodes.get(id) as Entry | undefined, kind, false) as readonly EdgeEntry<EdgeOfKind<K>>[];
+    return edgesOf(this.entry(id), kind, false) as readonly EdgeEntry<EdgeOfKind<K>>[];
   }
 
   degreeOf(id: string): { fanIn: number; fanOut: number } {
-    const entry = this.nodes.get(id);
+    const entry = this.entry(id);
     return entry ? { fanIn: this.fanIn[entry.index], fanOut: this.fanOut[entry.index] } : { fanIn: 0, fanOut: 0 };
   }
 }
@@ -408,7 +480,9 @@ function findTopic(topics: readonly TopicChannelRecord[], head: number, topic: s
 export function buildGraph(design: Design): DesignGraph {
   const table = new EdgeTable();
   const core = new AdjacencyCore(table);
-  const nodes = new Map<string, Entry>();
+  // Ids map to indices (not entries): the edge loop then reads no entry object, and the
+  // id → entry map is built only if someone asks for it (fixes, generators).
+  const ids = new Map<string, number>();
   const nodeCount = design.nodes.length;
   // Sized up front (trimmed if ids repeat): pushing 10,000 entries reallocates the list ~20 times.
   const nodeList: Entry[] = new Array(nodeCount);
@@ -432,26 +506,26 @@ export function buildGraph(design: Design): DesignGraph {
     const id = node.id;
     const entry = new Entry(node, id, node.kind, node.name, n, core);
     // set-then-check-size hashes the id once; a duplicate id (rare) restores the first entry.
-    const before = nodes.size;
-    nodes.set(id, entry);
-    if (nodes.size === before) {
-      nodes.set(id, nodeList.find((x) => x !== undefined && x.id === id)!);
+    const before = ids.size;
+    ids.set(id, n);
+    if (ids.size === before) {
+      ids.set(id, nodeList.findIndex((x) => x !== undefined && x.id === id));
       duplicateNodeIds.push(id);
       continue;
     }
     const v = n++;
     nodeList[v] = entry;
     byKind[entry.kind].push(entry);
-    nodeKindCode[v] = NODE_KIND_CODE[node.kind];
+    nodeKindCode[v] = KIND_CODE[node.kind];
     if (node.kind === 'service') {
       // Read while the node is in cache: rules then scan these arrays instead of the objects.
       const hc = node.healthCheck;
       nodeFlags[v] =
-        (node.tracing ? NODE_FLAG.tracing : 0) |
-        (node.logging === 'json' ? NODE_FLAG.jsonLogging : 0) |
-        (hc.liveness ? NODE_FLAG.liveness : 0) |
-        (hc.readiness ? NODE_FLAG.readiness : 0) |
-        (node.stateless ? NODE_FLAG.stateless : 0);
+        (node.tracing ? TRACING : 0) |
+        (node.logging === 'json' ? JSON_LOGGING : 0) |
+        (hc.liveness ? LIVENESS : 0) |
+        (hc.readiness ? READINESS : 0) |
+        (node.stateless ? STATELESS : 0);
       replicas[v] = node.replicas;
     }
   }
@@ -512,9 +586,9 @@ export function buildGraph(design: Design): DesignGraph {
   let m = 0;
   for (let j = 0; j < edgeCount; j++) {
     const edge = design.edges[j];
-    const src = nodes.get(edge.source);
-    const dst = nodes.get(edge.target);
-    if (src === undefined || dst === undefined) {
+    const s = ids.get(edge.source);
+    const t = ids.get(edge.target);
+    if (s === undefined || t === undefined) {
       // The first dangling edge starts a compacted copy of the indexed edges.
       designEdges ??= design.edges.slice(0, j);
       dangling.push(edge);
@@ -522,14 +596,12 @@ export function buildGraph(design: Design): DesignGraph {
     }
     if (designEdges) designEdges.push(edge);
     const i = m++;
-    const s = src.index;
-    const t = dst.index;
     let k: number;
     switch (edge.kind) {
       case 'call':
         k = 0;
-        edgeFlags[i] = (edge.circuitBreaker?.enabled ? EDGE_FLAG.breaker : 0) | (edge.tls ? EDGE_FLAG.tls : 0) | (edge.idempotencyKey ? EDGE_FLAG.idempotencyKey : 0);
-        protocol[i] = PROTOCOL_CODE[edge.protocol];
+        edgeFlags[i] = (edge.circuitBreaker?.enabled ? BREAKER : 0) | (edge.tls ? TLS : 0) | (edge.idempotencyKey ? IDEMPOTENCY_KEY : 0);
+        protocol[i] = PROTOCOLS[edge.protocol];
         timeoutMs[i] = edge.timeoutMs ?? -1;
         retries[i] = edge.retries;
         operations[i] = edge.operations.length;
@@ -537,33 +609,33 @@ export function buildGraph(design: Design): DesignGraph {
         break;
       case 'publish': {
         k = 1;
-        if (edge.outbox) edgeFlags[i] = EDGE_FLAG.outbox;
+        if (edge.outbox) edgeFlags[i] = OUTBOX;
         const c = (channelOf[i] = channel(edge.event, edge.version));
         const ch = eventList[c];
         ch.publisherIndices.push(i);
-        if (nodeKindCode[s] === NODE_KIND_CODE.service && !pubSeen[c].has(s)) {
+        if (nodeKindCode[s] === SERVICE && !pubSeen[c].has(s)) {
           pubSeen[c].add(s);
-          ch.publisherServices.push(src);
+          ch.publisherServices.push(nodeList[s]);
         }
-        topicList[(topicOf[i] = topicChannel(t, edge.topic))].publisherIndices.push(i);
+        topicOf[i] = topicChannel(t, edge.topic);
         break;
       }
       case 'subscribe': {
         k = 2;
-        if (edge.dedupe) edgeFlags[i] = EDGE_FLAG.dedupe;
+        if (edge.dedupe) edgeFlags[i] = DEDUPE;
         const c = (channelOf[i] = channel(edge.event, edge.version));
         const ch = eventList[c];
         ch.subscriberIndices.push(i);
-        if (nodeKindCode[t] === NODE_KIND_CODE.service && !subSeen[c].has(t)) {
+        if (nodeKindCode[t] === SERVICE && !subSeen[c].has(t)) {
           subSeen[c].add(t);
-          ch.subscriberServices.push(dst);
+          ch.subscriberServices.push(nodeList[t]);
         }
-        topicList[(topicOf[i] = topicChannel(s, edge.topic))].subscriberIndices.push(i);
+        topicOf[i] = topicChannel(s, edge.topic);
         break;
       }
       default:
         k = 3;
-        edgeFlags[i] = edge.access === 'read' ? EDGE_FLAG.read : edge.access === 'write' ? EDGE_FLAG.write : EDGE_FLAG.read | EDGE_FLAG.write;
+        edgeFlags[i] = edge.access === 'read' ? READ : edge.access === 'write' ? WRITE : READ | WRITE;
     }
     edgeKinds[i] = k;
     edgeSrc[i] = s;
@@ -633,6 +705,7 @@ export function buildGraph(design: Design): DesignGraph {
   const edgesOfDesign = designEdges ?? design.edges;
   table.nodeList = nodeList;
   table.designEdges = edgesOfDesign;
+  table.kind = edgeFacts.kind;
   table.source = edgeFacts.source;
   table.target = edgeFacts.target;
   table.channel = edgeFacts.channel;
@@ -646,42 +719,46 @@ export function buildGraph(design: Design): DesignGraph {
   // Data ownership: who reaches each store, and which stores each service owns (design order).
   const dataStores: DataStoreInfo[] = [];
   const storeAt: (DataStoreInfo | undefined)[] = new Array(n).fill(undefined);
-  const ownedStores = new Map<string, NodeEntry<DataStoreNode>[]>();
   // seen[v] === store index + 1 marks service v as already listed for that store.
   const seen = new Int32Array(n);
   const hasData = new Uint8Array(n);
-  const SERVICE = NODE_KIND_CODE.service;
   for (let v = 0; v < n; v++) {
     const code = nodeKindCode[v];
-    if (code !== NODE_KIND_CODE.database && code !== NODE_KIND_CODE.cache) continue;
+    if (code !== DATABASE && code !== CACHE) continue;
     const store = nodeList[v] as NodeEntry<DataStoreNode>;
-    const accessors: NodeEntry[] = [];
     const inData = 7 * (n + 1) + v;
-    for (let k = offsets[inData], end = offsets[inData + 1]; k < end; k++) {
+    const from = offsets[inData];
+    const to = offsets[inData + 1];
+    // Counted first, then filled (stamps v + 1, then -(v + 1)): exact-size lists, since
+    // thousands of small pushed arrays each reserve 17 slots.
+    let count = 0;
+    for (let k = from; k < to; k++) {
       const s = edgeSrc[items[k]];
       if (nodeKindCode[s] !== SERVICE || seen[s] === v + 1) continue;
       seen[s] = v + 1;
-      accessors.push(nodeList[s]);
+      count++;
+    }
+    const accessors: NodeEntry[] = count === 0 ? (EMPTY as unknown as NodeEntry[]) : new Array(count);
+    for (let k = from, a = 0; a < count; k++) {
+      const s = edgeSrc[items[k]];
+      if (nodeKindCode[s] !== SERVICE || seen[s] === -(v + 1)) continue;
+      seen[s] = -(v + 1);
+      accessors[a++] = nodeList[s];
     }
     const ownerId = store.node.ownerId;
-    const ownerEntry = ownerId === undefined ? undefined : nodes.get(ownerId);
-    const owner = ownerEntry?.kind === 'service' ? ownerEntry : undefined;
+    const ownerIndex = ownerId === undefined ? undefined : ids.get(ownerId);
+    const owner = ownerIndex !== undefined && nodeKindCode[ownerIndex] === SERVICE ? nodeList[ownerIndex] : undefined;
     const info: DataStoreInfo = new StoreInfo(store.node, store, accessors, owner);
     dataStores.push(info);
     storeAt[v] = info;
-    if (owner) {
-      hasData[owner.index] = 1;
-      const owned = ownedStores.get(owner.id);
-      if (owned) owned.push(store);
-      else ownedStores.set(owner.id, [store]);
-    }
+    if (owner) hasData[owner.index] = 1;
   }
   const datas = ofKind[3];
   for (let j = 0; j < datas.length; j++) hasData[edgeSrc[datas[j]]] = 1;
 
   return new Graph({
     design,
-    nodes,
+    ids,
     nodeList,
     nodesByKind: byKind,
     adjacency,
@@ -696,7 +773,6 @@ export function buildGraph(design: Design): DesignGraph {
     degreeStats,
     dataStores,
     storeAt,
-    ownedStores,
     hasData,
     events: eventList,
     topics: topicList,
@@ -762,18 +838,17 @@ function analyseSync(nodeList: readonly NodeEntry[], kindOf: Uint8Array, table: 
     }
     cycles[cycleIndex[c]].nodes.push(nodeList[v].id);
   }
-  const CLIENT = NODE_KIND_CODE.client;
   const weights = new Uint8Array(m);
   for (let slot = 0; slot < m; slot++) {
     // A client's request to its entry point is not a hop of the backend chain.
     weights[slot] = kindOf[callSrc[csr.order[slot]]] === CLIENT ? 0 : 1;
   }
-  const selfLoops: EdgeEntry<CallEdge>[] = [];
+  const selfLoops: number[] = [];
   const hasIncoming = new Uint8Array(count);
   for (let j = 0; j < m; j++) {
     const s = callSrc[j];
     const t = callDst[j];
-    if (s === t) selfLoops.push(table.at(calls[j]) as EdgeEntry<CallEdge>);
+    if (s === t) selfLoops.push(calls[j]);
     const cs = componentOf[s];
     const ct = componentOf[t];
     if (cs !== ct) hasIncoming[ct] = 1;
@@ -785,30 +860,40 @@ function analyseSync(nodeList: readonly NodeEntry[], kindOf: Uint8Array, table: 
   // that, on a tie, the reported path starts where the request does.
   const entries: number[] = [];
   for (let v = 0; v < n; v++) if (kindOf[v] === CLIENT) entries.push(v);
-  for (let v = 0; v < n; v++) if (kindOf[v] === NODE_KIND_CODE.gateway) entries.push(v);
+  for (let v = 0; v < n; v++) if (kindOf[v] === GATEWAY) entries.push(v);
   if (entries.length === 0) {
     const taken = new Uint8Array(count);
     for (let v = 0; v < n; v++) {
       const c = componentOf[v];
-      if (kindOf[v] === NODE_KIND_CODE.service && !hasIncoming[c] && !taken[c]) {
+      if (kindOf[v] === SERVICE && !hasIncoming[c] && !taken[c]) {
         taken[c] = 1;
         entries.push(v);
       }
     }
   }
   const path = longestPathFrom(csr, weights, componentOf, count, entries);
-  return {
-    componentOf,
-    componentCount: count,
-    cycles,
-    selfLoops,
-    entryPoints: entries.map((v) => nodeList[v].id),
-    longestPath: {
-      hops: path.hops,
-      nodes: path.nodes.map((v) => nodeList[v].id),
-      edges: path.slots.map((slot) => edgeId(csr.order[slot])),
-    },
-  };
+  return new SyncResult(componentOf, count, cycles, entries.map((v) => nodeList[v].id), {
+    hops: path.hops,
+    nodes: path.nodes.map((v) => nodeList[v].id),
+    edges: path.slots.map((slot) => edgeId(csr.order[slot])),
+  }, selfLoops, table);
+}
+
+/** The sync analysis; self-loop entries are made on first access (no rule reads them). */
+class SyncResult implements SyncAnalysis {
+  private loops: readonly EdgeEntry<CallEdge>[] | undefined;
+  constructor(
+    readonly componentOf: Int32Array,
+    readonly componentCount: number,
+    readonly cycles: readonly SyncCycle[],
+    readonly entryPoints: readonly string[],
+    readonly longestPath: SyncPath,
+    private readonly selfLoopIndices: readonly number[],
+    private readonly table: EdgeTable,
+  ) {}
+  get selfLoops(): readonly EdgeEntry<CallEdge>[] {
+    return (this.loops ??= this.table.list(this.selfLoopIndices) as readonly EdgeEntry<CallEdge>[]);
+  }
 }
 
 /** Distinct service→service call neighbours per service (by node index), and their distributions. */

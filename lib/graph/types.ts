@@ -241,8 +241,10 @@ export type EdgesByKind = { readonly [K in EdgeKind]: readonly EdgeEntry<EdgeOfK
  */
 export interface DesignGraph {
   readonly design: Design;
-  /** Unique nodes by id (the first of duplicated ids wins). */
+  /** Unique nodes by id (the first of duplicated ids wins); built on first access. */
   readonly nodes: ReadonlyMap<string, NodeEntry>;
+  /** NodeEntry.index of the node with this id, -1 if there is none (no map built). */
+  indexOf(id: string): number;
   /** The same entries in design order; `nodeList[i].index === i`. */
   readonly nodeList: readonly NodeEntry[];
   /**

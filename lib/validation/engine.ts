@@ -59,6 +59,10 @@ export interface RuleConfig {
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
+function rankOf(severity: Severity): number {
+  return severity === 'error' ? 0 : severity === 'warning' ? 1 : 2;
+}
+
 function parseOptions(rule: Rule, layers: Record<string, unknown>[], issues: ConfigIssue[]): Record<string, unknown> {
   const schema = rule.meta.options;
   if (!schema) return {};
@@ -146,8 +150,8 @@ export function elementPosition(graph: DesignGraph): (id: string | undefined) =>
   const m = graph.designEdges.length;
   return (id) => {
     if (id === undefined || id === DESIGN_TARGET) return -1;
-    const node = graph.nodes.get(id);
-    if (node) return node.index;
+    const node = graph.indexOf(id);
+    if (node !== -1) return node;
     const edge = graph.edge(id);
     if (edge) return n + edge.index;
     if (!events) {
@@ -174,7 +178,7 @@ export function compareFindings(graph: DesignGraph): (a: Finding, b: Finding) =>
 }
 
 function elementExists(design: Design, graph: DesignGraph, id: string): boolean {
-  return id === DESIGN_TARGET || graph.nodes.has(id) || graph.edge(id) !== undefined || design.events.some((e) => e.id === id);
+  return id === DESIGN_TARGET || graph.indexOf(id) !== -1 || graph.edge(id) !== undefined || design.events.some((e) => e.id === id);
 }
 
 /**
@@ -242,9 +246,13 @@ function runRules(design: Design, opts: ValidateOptions): ValidationResult {
     if (!elementExists(design, graph, s.targetId)) issues.push({ ruleId: s.ruleId, message: `Suppression of ${s.ruleId} on "${s.targetId}", which is not in the design.` });
   }
   // Rules run in id order and report in the design order of their primary targets (a tested
-  // contract), so appending to per-severity buckets yields the full order without sorting:
-  // sorting 25,000 findings by string keys alone would cost more than all the rules.
-  const buckets: Finding[][] = [[], [], []];
+  // contract), so concatenating each rule's findings per severity yields the full order without
+  // sorting: sorting 25,000 findings by string keys alone would cost more than all the rules.
+  // A rule's list is kept whole when every finding has one severity and none is suppressed (the
+  // usual case), so the result is assembled in one allocation instead of growing buckets.
+  const chunks: Finding[][] = [];
+  const chunkRank: number[] = [];
+  const counts = [0, 0, 0];
   const suppressedBuckets: SuppressedFinding[][] = [[], [], []];
   const failures: ValidationResult['failures'] = [];
   const memo = createRunMemo();
@@ -261,17 +269,41 @@ function runRules(design: Design, opts: ValidateOptions): ValidationResult {
     }
     if (found.length === 0) continue;
     const suppressions = config.suppressions.get(ruleId);
+    const first = rankOf(found[0].severity);
+    let uniform = suppressions === undefined;
+    for (let i = 1; i < found.length && uniform; i++) uniform = rankOf(found[i].severity) === first;
+    if (uniform) {
+      chunks.push(found);
+      chunkRank.push(first);
+      counts[first] += found.length;
+      continue;
+    }
+    const split: Finding[][] = [[], [], []];
     for (const f of found) {
-      const sev = f.severity;
-      const rank = sev === 'error' ? 0 : sev === 'warning' ? 1 : 2;
+      const rank = rankOf(f.severity);
       const s = suppressions?.get(f.targets.length > 0 ? f.targets[0] : DESIGN_TARGET);
       if (s) suppressedBuckets[rank].push({ finding: f, suppression: s });
-      else buckets[rank].push(f);
+      else split[rank].push(f);
+    }
+    for (let rank = 0; rank < 3; rank++) {
+      if (split[rank].length === 0) continue;
+      chunks.push(split[rank]);
+      chunkRank.push(rank);
+      counts[rank] += split[rank].length;
+    }
+  }
+  const findings: Finding[] = new Array(counts[0] + counts[1] + counts[2]);
+  let at = 0;
+  for (let rank = 0; rank < 3; rank++) {
+    for (let c = 0; c < chunks.length; c++) {
+      if (chunkRank[c] !== rank) continue;
+      const chunk = chunks[c];
+      for (let i = 0; i < chunk.length; i++) findings[at++] = chunk[i];
     }
   }
   return {
     profile: config.profile,
-    findings: buckets[0].concat(buckets[1], buckets[2]),
+    findings,
     suppressed: suppressedBuckets[0].concat(suppressedBuckets[1], suppressedBuckets[2]),
     issues,
     failures,

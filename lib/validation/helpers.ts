@@ -1,6 +1,10 @@
 import type { NodeKind, ServiceNode } from '@/lib/model';
 import { NODE_KIND_CODE, type Adjacency, type DesignGraph, type NodeEntry } from '@/lib/graph';
 
+// Imported bindings are getter calls once transpiled to CommonJS (tsx, vitest): loops read
+// these module-level copies instead.
+const { service: SERVICE, gateway: GATEWAY } = NODE_KIND_CODE;
+
 /** Kinds whose outgoing calls Archwright generates code or config for (clients are outside). */
 export function isManagedCaller(kind: NodeKind | undefined): boolean {
   return kind === 'service' || kind === 'gateway';
@@ -33,8 +37,8 @@ export function safeRegex(pattern: string, flags = 'i'): RegExp | null {
 /** Finds a service by id or technical name (option values may use either). */
 export function findService(graph: DesignGraph, idOrName: string): NodeEntry<ServiceNode> | undefined {
   if (!idOrName) return undefined;
-  const byId = graph.nodes.get(idOrName);
-  if (byId?.kind === 'service') return byId as NodeEntry<ServiceNode>;
+  const i = graph.indexOf(idOrName);
+  if (i !== -1 && graph.nodeList[i].kind === 'service') return graph.nodeList[i] as NodeEntry<ServiceNode>;
   return graph.services.find((s) => s.name === idOrName);
 }
 
@@ -50,5 +54,5 @@ export function degree(adj: Adjacency, index: number): number {
 
 /** `isManagedCaller` for a `NodeFacts.kind` code. */
 export function isManagedCode(kind: number): boolean {
-  return kind === NODE_KIND_CODE.service || kind === NODE_KIND_CODE.gateway;
+  return kind === SERVICE || kind === GATEWAY;
 }

@@ -3,6 +3,10 @@ import { NODE_KIND_CODE } from '@/lib/graph';
 import { REF } from '../references';
 import { defineRule, type Finding } from '../types';
 
+// Imported bindings are getter calls once transpiled to CommonJS (tsx, vitest): loops read
+// these module-level copies instead.
+const { service: SERVICE } = NODE_KIND_CODE;
+
 export default defineRule({
   meta: {
     id: 'chatty-services',
@@ -32,7 +36,6 @@ export default defineRule({
     const touched = new Int32Array(n);
     const f = graph.edgeFacts;
     const kind = graph.nodeFacts.kind;
-    const SERVICE = NODE_KIND_CODE.service;
     const { outCall, inCall } = graph.adjacency;
     const services = graph.services;
     for (let i = 0; i < services.length; i++) {

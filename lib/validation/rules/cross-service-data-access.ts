@@ -2,6 +2,11 @@ import { EDGE_FLAG, NODE_KIND_CODE } from '@/lib/graph';
 import { REF } from '../references';
 import { defineRule, type Finding, type FindingInput } from '../types';
 
+// Imported bindings are getter calls once transpiled to CommonJS (tsx, vitest): loops read
+// these module-level copies instead.
+const { service: SERVICE } = NODE_KIND_CODE;
+const { read: READ, write: WRITE } = EDGE_FLAG;
+
 const FIXES: FindingInput['fixes'] = ['route-via-owner'];
 
 export default defineRule({
@@ -21,20 +26,24 @@ export default defineRule({
     const f = graph.edgeFacts;
     const kind = graph.nodeFacts.kind;
     const datas = f.byKind.data;
-    // The end of the message depends on the store only: built once per store, not per finding.
+    // The message after the accessor's name depends on the store and the access only: built
+    // once per pair (key: store index * 4 + access bits), so a finding adds one string node.
     const tails = new Map<number, string>();
     for (let j = 0; j < datas.length; j++) {
       const i = datas[j];
       const s = f.source[i];
       const t = f.target[i];
       const owner = graph.storeAt[t]?.owner;
-      if (!owner || owner.index === s || kind[s] !== NODE_KIND_CODE.service) continue;
-      let tail = tails.get(t);
-      if (tail === undefined) tails.set(t, (tail = `${graph.nodeList[t].name}, which ${owner.name} owns: go through ${owner.name}’s API or events.`));
-      const access = f.flags[i] & (EDGE_FLAG.read | EDGE_FLAG.write);
+      if (!owner || owner.index === s || kind[s] !== SERVICE) continue;
+      const access = f.flags[i] & (READ | WRITE);
+      let tail = tails.get(t * 4 + access);
+      if (tail === undefined) {
+        const verb = access === READ ? ' reads ' : access === WRITE ? ' writes to ' : ' reads and writes ';
+        tails.set(t * 4 + access, (tail = `${verb}${graph.nodeList[t].name}, which ${owner.name} owns: go through ${owner.name}’s API or events.`));
+      }
       out.push(
         ctx.finding({
-          message: `${graph.nodeList[s].name}${access === EDGE_FLAG.read ? ' reads ' : access === EDGE_FLAG.write ? ' writes to ' : ' reads and writes '}${tail}`,
+          message: graph.nodeList[s].name + tail,
           targets: ctx.edgeTargetsAt(i),
           fixes: FIXES,
         }),

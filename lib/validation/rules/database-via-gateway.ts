@@ -79,17 +79,22 @@ export default defineRule({
     const { gateway, configured, counted, accessors } = databaseGateway(graph, options);
     if (!gateway || (!configured && accessors <= 1)) return [];
     const out: Finding[] = [];
-    // The end of every message is the same: built once, not per finding.
+    // The end of every message is the same: built once, not per finding; with the store's name
+    // in front, once per store (a finding then adds one string node).
     const tail = ` directly; only the database gateway${gateway ? ` (${gateway.name})` : ''} may.`;
+    const tails = new Map<number, string>();
     // Report in edge order: every counted data edge not from the gateway.
     const f = graph.edgeFacts;
     const datas = f.byKind.data;
     for (let j = 0; j < datas.length; j++) {
       const i = datas[j];
       if (f.source[i] === gateway.index || !counted(i)) continue;
+      const t = f.target[i];
+      let end = tails.get(t);
+      if (end === undefined) tails.set(t, (end = ` reaches ${graph.nodeList[t].name}${tail}`));
       out.push(
         ctx.finding({
-          message: `${graph.nodeList[f.source[i]].name} reaches ${graph.nodeList[f.target[i]].name}${tail}`,
+          message: graph.nodeList[f.source[i]].name + end,
           targets: ctx.edgeTargetsAt(i),
           fixes: FIXES,
         }),

@@ -1,8 +1,13 @@
 import { z } from 'zod';
 import { NODE_KIND_CODE } from '@/lib/graph';
-import { degree, hasOwnData } from '../helpers';
+import { degree as degreeOf } from '../helpers';
 import { REF } from '../references';
 import { defineRule, type Finding } from '../types';
+
+// Imported bindings are getter calls once transpiled to CommonJS (tsx, vitest): loops read
+// these module-level copies instead.
+const { service: SERVICE, broker: BROKER } = NODE_KIND_CODE;
+const degree = degreeOf;
 
 export default defineRule({
   meta: {
@@ -28,7 +33,6 @@ export default defineRule({
     const f = graph.edgeFacts;
     const kind = graph.nodeFacts.kind;
     const events = graph.events;
-    const SERVICE = NODE_KIND_CODE.service;
     // Distinct neighbour services counted with a stamp per node: no Set per service. One
     // closure per check (not per service); `self`, `mark` and `count` say what is being counted.
     const stamp = new Int32Array(graph.nodeList.length);
@@ -44,7 +48,7 @@ export default defineRule({
     // One pass over all nodes keeps services and brokers in design order.
     for (const svc of graph.nodeList) {
       const v = svc.index;
-      if (kind[v] === NODE_KIND_CODE.broker) {
+      if (kind[v] === BROKER) {
         if (degree(outCall, v) === 0 && degree(outData, v) === 0) continue;
         const smart: number[] = [];
         for (let k = outCall.offsets[v], end = outCall.offsets[v + 1]; k < end; k++) smart.push(outCall.items[k]);
@@ -58,7 +62,7 @@ export default defineRule({
         );
         continue;
       }
-      if (kind[v] !== SERVICE || hasOwnData(graph, svc)) continue;
+      if (kind[v] !== SERVICE || graph.hasData[v] === 1) continue;
       // Cheap bound first: a hub needs inbound and outbound traffic at all.
       if (degree(inCall, v) + degree(inSubscribe, v) === 0 || degree(outCall, v) + degree(outPublish, v) === 0) continue;
       self = v;

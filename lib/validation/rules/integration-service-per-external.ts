@@ -2,6 +2,10 @@ import { NODE_KIND_CODE, type Adjacency, type DesignGraph, type NodeEntry } from
 import { REF } from '../references';
 import { defineRule, type FindingInput, type Finding } from '../types';
 
+// Imported bindings are getter calls once transpiled to CommonJS (tsx, vitest): loops read
+// these module-level copies instead.
+const { service: SERVICE, external: EXTERNAL } = NODE_KIND_CODE;
+
 const FIXES: FindingInput['fixes'] = ['insert-integration-service'];
 
 /**
@@ -43,7 +47,7 @@ export default defineRule({
     // One pass over all nodes keeps externals and services in design order.
     for (const entry of graph.nodeList) {
       if (entry.kind === 'external') {
-        const callers = distinctEnds(graph, inCall, entry.index, graph.edgeFacts.source, NODE_KIND_CODE.service, stamp);
+        const callers = distinctEnds(graph, inCall, entry.index, graph.edgeFacts.source, SERVICE, stamp);
         if (!callers) continue;
         out.push(
           ctx.finding({
@@ -53,7 +57,7 @@ export default defineRule({
           }),
         );
       } else if (entry.kind === 'service') {
-        const externals = distinctEnds(graph, outCall, entry.index, graph.edgeFacts.target, NODE_KIND_CODE.external, stamp);
+        const externals = distinctEnds(graph, outCall, entry.index, graph.edgeFacts.target, EXTERNAL, stamp);
         if (!externals) continue;
         out.push(
           ctx.finding({

@@ -1,7 +1,11 @@
 import { EDGE_FLAG, NODE_KIND_CODE } from '@/lib/graph';
-import { isManagedCode } from '../helpers';
 import { REF } from '../references';
 import { defineRule, type Finding, type FindingInput } from '../types';
+
+// Imported bindings are getter calls once transpiled to CommonJS (tsx, vitest): loops read
+// these module-level copies instead.
+const { breaker: BREAKER } = EDGE_FLAG;
+const { service: SERVICE, gateway: GATEWAY, external: EXTERNAL } = NODE_KIND_CODE;
 
 const FIXES: FindingInput['fixes'] = ['add-circuit-breaker'];
 
@@ -24,9 +28,10 @@ export default defineRule({
     const calls = f.byKind.call;
     for (let j = 0; j < calls.length; j++) {
       const i = calls[j];
-      if (f.flags[i] & EDGE_FLAG.breaker || !isManagedCode(kind[f.source[i]])) continue;
+      const source = kind[f.source[i]];
+      if (f.flags[i] & BREAKER || (source !== SERVICE && source !== GATEWAY)) continue;
       const target = kind[f.target[i]];
-      if (target !== NODE_KIND_CODE.service && target !== NODE_KIND_CODE.external) continue;
+      if (target !== SERVICE && target !== EXTERNAL) continue;
       out.push(
         ctx.finding({
           message: `${ctx.edgeLabelAt(i)} has no circuit breaker: when ${graph.nodeList[f.target[i]].name} fails, ${graph.nodeList[f.source[i]].name} keeps calling it and fails too.`,

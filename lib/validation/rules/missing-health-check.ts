@@ -2,6 +2,10 @@ import { NODE_FLAG } from '@/lib/graph';
 import { REF } from '../references';
 import { defineRule, type FindingInput, type Finding } from '../types';
 
+// Imported bindings are getter calls once transpiled to CommonJS (tsx, vitest): loops read
+// these module-level copies instead.
+const { liveness: LIVENESS, readiness: READINESS } = NODE_FLAG;
+
 const FIXES: FindingInput['fixes'] = ['add-health-check'];
 
 export default defineRule({
@@ -18,12 +22,12 @@ export default defineRule({
   check(ctx) {
     const out: Finding[] = [];
     const flags = ctx.graph.nodeFacts.flags;
-    const BOTH = NODE_FLAG.liveness | NODE_FLAG.readiness;
+    const BOTH = LIVENESS | READINESS;
     for (const svc of ctx.graph.services) {
       const f = flags[svc.index];
       if ((f & BOTH) === BOTH) continue;
-      const liveness = (f & NODE_FLAG.liveness) !== 0;
-      const readiness = (f & NODE_FLAG.readiness) !== 0;
+      const liveness = (f & LIVENESS) !== 0;
+      const readiness = (f & READINESS) !== 0;
       const missing: string[] = [];
       if (!liveness) missing.push('liveness');
       if (!readiness) missing.push('readiness');

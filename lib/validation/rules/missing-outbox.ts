@@ -3,13 +3,18 @@ import { EDGE_FLAG, NODE_KIND_CODE, type DesignGraph } from '@/lib/graph';
 import { REF } from '../references';
 import { defineRule, type FindingInput, type Finding } from '../types';
 
+// Imported bindings are getter calls once transpiled to CommonJS (tsx, vitest): loops read
+// these module-level copies instead.
+const { write: WRITE, outbox: OUTBOX } = EDGE_FLAG;
+const { service: SERVICE } = NODE_KIND_CODE;
+
 const FIXES: FindingInput['fixes'] = ['enable-outbox'];
 
 /** True when the node writes a store (some data edge other than read-only). */
 function writesData(graph: DesignGraph, v: number): boolean {
   const { offsets, items } = graph.adjacency.outData;
   const flags = graph.edgeFacts.flags;
-  for (let k = offsets[v], end = offsets[v + 1]; k < end; k++) if (flags[items[k]] & EDGE_FLAG.write) return true;
+  for (let k = offsets[v], end = offsets[v + 1]; k < end; k++) if (flags[items[k]] & WRITE) return true;
   return false;
 }
 
@@ -41,7 +46,7 @@ export default defineRule({
     for (let j = 0; j < pubs.length; j++) {
       const i = pubs[j];
       // The dual-write problem needs a database write next to the publish.
-      if (f.flags[i] & EDGE_FLAG.outbox || graph.nodeFacts.kind[f.source[i]] !== NODE_KIND_CODE.service || !writesData(graph, f.source[i])) continue;
+      if (f.flags[i] & OUTBOX || graph.nodeFacts.kind[f.source[i]] !== SERVICE || !writesData(graph, f.source[i])) continue;
       const edge = graph.designEdges[i] as PublishEdge;
       out.push(
         ctx.finding({

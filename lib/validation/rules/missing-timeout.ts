@@ -1,9 +1,12 @@
 import { z } from 'zod';
-import { isManagedCode } from '../helpers';
+import { NODE_KIND_CODE } from '@/lib/graph';
 import { REF } from '../references';
 import { defineRule, type Finding, type FindingInput } from '../types';
 
 const FIXES: FindingInput['fixes'] = ['add-timeout'];
+// Imported bindings are getter calls once transpiled to CommonJS (tsx, vitest): loops read
+// these module-level copies instead.
+const { service: SERVICE, gateway: GATEWAY } = NODE_KIND_CODE;
 
 export default defineRule({
   meta: {
@@ -31,7 +34,8 @@ export default defineRule({
       const i = calls[j];
       const timeout = f.timeoutMs[i];
       if (timeout !== -1 && (max === 0 || timeout <= max)) continue;
-      if (!isManagedCode(kind[f.source[i]])) continue;
+      const source = kind[f.source[i]];
+      if (source !== SERVICE && source !== GATEWAY) continue;
       out.push(
         ctx.finding({
           message:

@@ -1,7 +1,10 @@
 import { NODE_KIND_CODE } from '@/lib/graph';
-import { hasOwnData } from '../helpers';
 import { REF } from '../references';
 import { defineRule, type Finding, type FindingInput } from '../types';
+
+// Imported bindings are getter calls once transpiled to CommonJS (tsx, vitest): loops read
+// these module-level copies instead.
+const { service: SERVICE } = NODE_KIND_CODE;
 
 const FIXES: FindingInput['fixes'] = ['merge-services'];
 
@@ -24,7 +27,6 @@ export default defineRule({
     const kind = graph.nodeFacts.kind;
     const events = graph.events;
     const nodes = graph.nodeList;
-    const SERVICE = NODE_KIND_CODE.service;
     // Distinct neighbour services of `self`, stopping at the second. One closure per check (not
     // per service) and typed-array loops: this runs for every service.
     let self = -1;
@@ -41,7 +43,7 @@ export default defineRule({
       for (let j = 0; j < others.length && !many; j++) see(others[j].index);
     };
     for (const svc of graph.services) {
-      if (hasOwnData(graph, svc)) continue;
+      if (graph.hasData[svc.index] === 1) continue;
       const v = svc.index;
       self = v;
       first = -1;

@@ -2,6 +2,10 @@ import { NODE_KIND_CODE } from '@/lib/graph';
 import { REF } from '../references';
 import { defineRule, type FindingInput, type Finding } from '../types';
 
+// Imported bindings are getter calls once transpiled to CommonJS (tsx, vitest): loops read
+// these module-level copies instead.
+const { service: SERVICE } = NODE_KIND_CODE;
+
 const FIXES: FindingInput['fixes'] = ['insert-gateway'];
 
 export default defineRule({
@@ -24,7 +28,7 @@ export default defineRule({
     for (const client of graph.nodesByKind.client) {
       // Most clients only call a gateway: check without building the client's edge list.
       let calls = false;
-      for (let k = offsets[client.index], end = offsets[client.index + 1]; k < end && !calls; k++) calls = kind[target[items[k]]] === NODE_KIND_CODE.service;
+      for (let k = offsets[client.index], end = offsets[client.index + 1]; k < end && !calls; k++) calls = kind[target[items[k]]] === SERVICE;
       if (!calls) continue;
       const direct = client.outCall.filter((e) => e.target.kind === 'service');
       if (direct.length === 0) continue;

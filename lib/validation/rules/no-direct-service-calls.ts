@@ -2,6 +2,10 @@ import { NODE_KIND_CODE } from '@/lib/graph';
 import { REF } from '../references';
 import { defineRule, type FindingInput, type Finding } from '../types';
 
+// Imported bindings are getter calls once transpiled to CommonJS (tsx, vitest): loops read
+// these module-level copies instead.
+const { service: SERVICE } = NODE_KIND_CODE;
+
 const FIXES: FindingInput['fixes'] = ['call-to-event'];
 
 export default defineRule({
@@ -22,7 +26,6 @@ export default defineRule({
     const f = graph.edgeFacts;
     const kind = graph.nodeFacts.kind;
     const calls = f.byKind.call;
-    const SERVICE = NODE_KIND_CODE.service;
     for (let j = 0; j < calls.length; j++) {
       const i = calls[j];
       const s = f.source[i];

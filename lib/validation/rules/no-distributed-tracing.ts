@@ -3,6 +3,10 @@ import { NODE_FLAG } from '@/lib/graph';
 import { REF } from '../references';
 import { defineRule, type FindingInput, type Finding } from '../types';
 
+// Imported bindings are getter calls once transpiled to CommonJS (tsx, vitest): loops read
+// these module-level copies instead.
+const { tracing: TRACING } = NODE_FLAG;
+
 const SINK_FIXES: FindingInput['fixes'] = ['add-tracing-sink'];
 const SERVICE_FIXES: FindingInput['fixes'] = ['enable-tracing'];
 
@@ -37,7 +41,7 @@ export default defineRule({
     }
     const flags = graph.nodeFacts.flags;
     for (const svc of graph.services) {
-      if (flags[svc.index] & NODE_FLAG.tracing) continue;
+      if (flags[svc.index] & TRACING) continue;
       out.push(
         ctx.finding({
           message: `${svc.name} has tracing off: traces break at this service.`,

@@ -3,6 +3,10 @@ import { NODE_FLAG } from '@/lib/graph';
 import { REF } from '../references';
 import { defineRule, type FindingInput, type Finding } from '../types';
 
+// Imported bindings are getter calls once transpiled to CommonJS (tsx, vitest): loops read
+// these module-level copies instead.
+const { jsonLogging: JSON_LOGGING } = NODE_FLAG;
+
 const SINK_FIXES: FindingInput['fixes'] = ['add-log-sink'];
 const SERVICE_FIXES: FindingInput['fixes'] = ['enable-json-logging'];
 
@@ -35,7 +39,7 @@ export default defineRule({
     }
     const flags = graph.nodeFacts.flags;
     for (const svc of graph.services) {
-      if (flags[svc.index] & NODE_FLAG.jsonLogging) continue;
+      if (flags[svc.index] & JSON_LOGGING) continue;
       const logging = svc.node.logging;
       out.push(
         ctx.finding({

@@ -2,6 +2,11 @@ import { NODE_KIND_CODE, PROTOCOL_CODE } from '@/lib/graph';
 import { REF } from '../references';
 import { defineRule, type FindingInput, type Finding } from '../types';
 
+// Imported bindings are getter calls once transpiled to CommonJS (tsx, vitest): loops read
+// these module-level copies instead.
+const { grpc: GRPC } = PROTOCOL_CODE;
+const { service: SERVICE } = NODE_KIND_CODE;
+
 const FIXES: FindingInput['fixes'] = ['use-grpc'];
 // The message after the "a → b" label, by PROTOCOL_CODE: one string per finding, not a chain.
 const SUFFIX: readonly string[] = (['rest', 'grpc', 'graphql'] as const).map((p) => ` uses ${p.toUpperCase()}; this house style calls services over gRPC.`);
@@ -27,7 +32,7 @@ export default defineRule({
     for (let j = 0; j < calls.length; j++) {
       const i = calls[j];
       const protocol = f.protocol[i];
-      if (protocol === PROTOCOL_CODE.grpc || kind[f.source[i]] !== NODE_KIND_CODE.service || kind[f.target[i]] !== NODE_KIND_CODE.service) continue;
+      if (protocol === GRPC || kind[f.source[i]] !== SERVICE || kind[f.target[i]] !== SERVICE) continue;
       out.push(
         ctx.finding({
           message: ctx.edgeLabelAt(i) + SUFFIX[protocol],

@@ -3,6 +3,11 @@ import { EDGE_FLAG, NODE_KIND_CODE } from '@/lib/graph';
 import { REF } from '../references';
 import { defineRule, type Finding, type FindingInput } from '../types';
 
+// Imported bindings are getter calls once transpiled to CommonJS (tsx, vitest): loops read
+// these module-level copies instead.
+const { dedupe: DEDUPE, idempotencyKey: IDEMPOTENCY_KEY } = EDGE_FLAG;
+const { service: SERVICE } = NODE_KIND_CODE;
+
 // PUT, DELETE and GET are idempotent by definition (RFC 9110 §9.2.2); these are not.
 const UNSAFE = new Set(['POST', 'PATCH']);
 const NONE: ReadonlySet<string> = new Set();
@@ -47,7 +52,7 @@ export default defineRule({
     for (let a = 0, b = 0; a < calls.length || b < subs.length; ) {
       if (b < subs.length && (a >= calls.length || subs[b] < calls[a])) {
         const i = subs[b++];
-        if (f.flags[i] & EDGE_FLAG.dedupe || kind[f.target[i]] !== NODE_KIND_CODE.service) continue;
+        if (f.flags[i] & DEDUPE || kind[f.target[i]] !== SERVICE) continue;
         const edge = graph.designEdges[i] as SubscribeEdge;
         const consumer = nodes[f.target[i]];
         const broker = nodes[f.source[i]];
@@ -61,7 +66,7 @@ export default defineRule({
         continue;
       }
       const i = calls[a++];
-      if (f.retries[i] === 0 || f.flags[i] & EDGE_FLAG.idempotencyKey || f.operations[i] === 0) continue;
+      if (f.retries[i] === 0 || f.flags[i] & IDEMPOTENCY_KEY || f.operations[i] === 0) continue;
       const ops = (graph.designEdges[i] as CallEdge).operations;
       // The unsafe operations as "METHOD path"; a list only from the second one (most calls
       // carry a single operation).

@@ -1,10 +1,13 @@
 import type { BrokerNode } from '@/lib/model';
 import { eventKey } from '@/lib/graph';
-import { degree } from '../helpers';
+import { degree as degreeOf } from '../helpers';
 import { REF } from '../references';
 import { defineRule, type FindingInput, type Finding } from '../types';
 
 const FIXES: FindingInput['fixes'] = ['remove-element'];
+// Imported bindings are getter calls once transpiled to CommonJS (tsx, vitest): the node loop
+// calls a module-level copy.
+const degree = degreeOf;
 
 export default defineRule({
   meta: {

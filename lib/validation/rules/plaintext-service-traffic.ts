@@ -1,7 +1,11 @@
 import { EDGE_FLAG, NODE_KIND_CODE } from '@/lib/graph';
-import { isManagedCode } from '../helpers';
 import { REF } from '../references';
 import { defineRule, type Finding, type FindingInput } from '../types';
+
+// Imported bindings are getter calls once transpiled to CommonJS (tsx, vitest): loops read
+// these module-level copies instead.
+const { tls: TLS } = EDGE_FLAG;
+const { service: SERVICE, gateway: GATEWAY } = NODE_KIND_CODE;
 
 const FIXES: FindingInput['fixes'] = ['enable-tls', 'enable-service-mesh'];
 
@@ -25,7 +29,8 @@ export default defineRule({
     const calls = f.byKind.call;
     for (let j = 0; j < calls.length; j++) {
       const i = calls[j];
-      if (f.flags[i] & EDGE_FLAG.tls || kind[f.target[i]] !== NODE_KIND_CODE.service || !isManagedCode(kind[f.source[i]])) continue;
+      const source = kind[f.source[i]];
+      if (f.flags[i] & TLS || kind[f.target[i]] !== SERVICE || (source !== SERVICE && source !== GATEWAY)) continue;
       out.push(
         ctx.finding({
           message: `${ctx.edgeLabelAt(i)} is not encrypted: anything on the network can read or change it.`,

@@ -2,6 +2,10 @@ import { NODE_FLAG } from '@/lib/graph';
 import { REF } from '../references';
 import { defineRule, type FindingInput, type Finding } from '../types';
 
+// Imported bindings are getter calls once transpiled to CommonJS (tsx, vitest): loops read
+// these module-level copies instead.
+const { stateless: STATELESS } = NODE_FLAG;
+
 const FIXES: FindingInput['fixes'] = ['make-stateless'];
 
 export default defineRule({
@@ -20,7 +24,7 @@ export default defineRule({
     const out: Finding[] = [];
     const flags = ctx.graph.nodeFacts.flags;
     for (const svc of ctx.graph.services) {
-      if (flags[svc.index] & NODE_FLAG.stateless) continue;
+      if (flags[svc.index] & STATELESS) continue;
       out.push(
         ctx.finding({
           message: `${svc.name} is stateful: it cannot be restarted, scaled or moved without losing state.`,

@@ -3,6 +3,10 @@ import { PROTOCOL_CODE } from '@/lib/graph';
 import { REF } from '../references';
 import { defineRule, type Finding } from '../types';
 
+// Imported bindings are getter calls once transpiled to CommonJS (tsx, vitest): loops read
+// these module-level copies instead.
+const { grpc: GRPC } = PROTOCOL_CODE;
+
 // A package segment like `v1` or `v2beta1`: `user.v1.UserService/GetUser`.
 const VERSIONED = /(^|[./])v\d+([a-z]+\d*)?[./]/i;
 
@@ -25,7 +29,7 @@ export default defineRule({
     const calls = f.byKind.call;
     for (let j = 0; j < calls.length; j++) {
       const i = calls[j];
-      if (f.protocol[i] !== PROTOCOL_CODE.grpc || f.operations[i] === 0) continue;
+      if (f.protocol[i] !== GRPC || f.operations[i] === 0) continue;
       const bad = (graph.designEdges[i] as CallEdge).operations.filter((op) => !VERSIONED.test(op.path)).map((op) => op.path);
       if (bad.length === 0) continue;
       out.push(

@@ -1,8 +1,13 @@
 import { z } from 'zod';
 import { NODE_KIND_CODE, type DesignGraph } from '@/lib/graph';
-import { degree, safeRegex } from '../helpers';
+import { degree as degreeOf, safeRegex } from '../helpers';
 import { REF } from '../references';
 import { defineRule, type Finding } from '../types';
+
+// Imported bindings are getter calls once transpiled to CommonJS (tsx, vitest): loops read
+// these module-level copies instead.
+const { service: SERVICE } = NODE_KIND_CODE;
+const degree = degreeOf;
 
 /** True when node v calls a service other than itself. */
 function callsAService(graph: DesignGraph, v: number): boolean {
@@ -11,7 +16,7 @@ function callsAService(graph: DesignGraph, v: number): boolean {
   const kind = graph.nodeFacts.kind;
   for (let k = offsets[v], end = offsets[v + 1]; k < end; k++) {
     const t = target[items[k]];
-    if (t !== v && kind[t] === NODE_KIND_CODE.service) return true;
+    if (t !== v && kind[t] === SERVICE) return true;
   }
   return false;
 }
@@ -52,7 +57,7 @@ export default defineRule({
       let dataless = 0;
       for (let k = adj.inCall.offsets[v], end = adj.inCall.offsets[v + 1]; k < end; k++) {
         const src = source[adj.inCall.items[k]];
-        if (kind[src] !== NODE_KIND_CODE.service || src === v || stamp[src] === v + 1) continue;
+        if (kind[src] !== SERVICE || src === v || stamp[src] === v + 1) continue;
         stamp[src] = v + 1;
         callers.push(src);
         if (graph.hasData[src] !== 1) dataless++;
