@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Makes sure the Debian packages the generated-project checks use are installed: PostgreSQL
 # (migrations, end-to-end run), RabbitMQ (end-to-end run), nginx (`nginx -t` on gateway configs)
-# and Python's FastAPI/uvicorn (importing and starting FastAPI services). The checks start their
-# own throwaway servers on loopback; this script only installs. Missing pieces make the checks
-# that need them fail with a message, so say clearly what could not be installed.
+# and Python's FastAPI/uvicorn/grpcio (importing and starting FastAPI services, serving their gRPC
+# port). The checks start their own throwaway servers on loopback; this script only installs.
+# Missing pieces make the checks that need them fail with a message, so say clearly what could not
+# be installed.
 set -euo pipefail
 
 declare -A probe=(
@@ -12,6 +13,7 @@ declare -A probe=(
   [nginx]="test -x /usr/sbin/nginx"
   [python3-fastapi]="/usr/bin/python3 -c 'import fastapi'"
   [python3-uvicorn]="/usr/bin/python3 -c 'import uvicorn'"
+  [python3-grpcio]="/usr/bin/python3 -c 'import grpc'"
   [python3-venv]="/usr/bin/python3 -c 'import ensurepip'"
 )
 missing=()
