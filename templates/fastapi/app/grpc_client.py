@@ -1,7 +1,8 @@
 """A gRPC client for one dependency (grpc.aio): per-call deadline, retries for idempotent calls, circuit breaker.
 
-Messages are bytes here; generate typed stubs from contracts/ (`python -m grpc_tools.protoc`) and
-pass their serialized requests, or wrap this in a typed client.
+Messages are bytes here. The rpcs of services generated from this design all take
+`{ id, body_json, idempotency_key }` and answer `{ id, body_json }`: encode and decode them with
+app/grpc_wire.py, e.g. `RpcResponse.decode(await client.unary(path, RpcRequest(id="42").encode()))`.
 """
 
 from __future__ import annotations

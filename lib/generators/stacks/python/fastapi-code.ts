@@ -1,5 +1,6 @@
 // Python source fragments for the FastAPI templates' placeholders. Every design value is spelled
 // with py() (string literal), commentText() or an identifier chosen in fastapi-model.ts.
+import type { ProtoModel } from '../../contracts/proto';
 import { commentText } from '../../escape';
 import type { DatastoreSpec } from '../../project';
 import type { ClientSpec, EventModelSpec, HandlerSpec, PyService, RouteSpec, SettingField } from './fastapi-model';
@@ -259,6 +260,19 @@ export function wiringCode(svc: PyService): Record<string, string> {
       spec.grpcPort !== undefined
         ? indent(['# Serves GRPC_PORT for gRPC callers; stopped first, so they fail over before anything else closes.', 'grpc_server = GrpcServer(settings.grpc_port, settings.host)', 'components.append(grpc_server)'], 4)
         : '    grpc_server = None  # nothing calls this service over gRPC',
+  };
+}
+
+/**
+ * Placeholders of app/grpc_server.py: the contract's service and its rpc → method table. The
+ * resource is the service name, as in the TypeScript stacks' server, so both read the same records.
+ */
+export function grpcServerCode(svc: PyService, model: ProtoModel | undefined): Record<string, string> {
+  const operations = (model?.methods ?? []).map((m) => `${py(m.name)}: ${py(m.operation.method.toUpperCase())},  # ${commentText(`${m.operation.method} ${m.operation.path}`)}`);
+  return {
+    service: py(model?.fullService ?? ''),
+    resource: py(svc.spec.name),
+    operations: pyCollection('{', '}', operations, 0),
   };
 }
 

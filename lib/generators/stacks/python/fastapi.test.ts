@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { protoModel } from '../../contracts/proto';
 import { buildProject, DEFAULT_VERSIONS, isSafeOutputPath, resolveOptions } from '../../index';
 import { getGraph } from '@/lib/graph';
 import { buildPyService } from './fastapi-model';
@@ -125,6 +126,24 @@ describe('fastapi generator', () => {
     expect(pyIdent('class')).toBe('class_');
     expect(pyIdent('model_config')).toBe('f_model_config');
     expect(pyIdent('1st')).toBe('n_1st');
+  });
+
+  it('serves the rpcs of the service\'s proto contract, named as the contract names them', () => {
+    const design = hostileDesign();
+    const graph = getGraph(design);
+    const project = buildProject(design, graph, resolveOptions(design));
+    const model = protoModel({ graph, project }, project.services.find((s) => s.name === 'other')!)!;
+    expect(model.methods.map((m) => m.operation.method)).toEqual(['POST', 'GET', 'DELETE']);
+    const files = generateFastapi(design);
+    const server = fileOf(files, 'services/other/app/grpc_server.py');
+    expect(server).toContain(`SERVICE = ${JSON.stringify(model.fullService)}`);
+    expect(server).toContain('RESOURCE = "other"');
+    for (const m of model.methods) expect(server).toContain(`${JSON.stringify(m.name)}: ${JSON.stringify(m.operation.method)},  # `);
+    expect(server).not.toMatch(/\{\{|\}\}/);
+    for (const f of ['app/grpc_wire.py', 'tests/test_grpc.py', 'tests/test_grpc_wire.py']) fileOf(files, `services/other/${f}`);
+    // The caller gets the wire helper for its client too, but no server.
+    fileOf(files, 'services/evil/app/grpc_wire.py');
+    expect(files.some((f) => f.path === 'services/evil/app/grpc_server.py')).toBe(false);
   });
 
   it('turns hostile labels, event names, topics, fields and paths into code that compiles', () => {

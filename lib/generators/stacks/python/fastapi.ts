@@ -1,5 +1,6 @@
 // The `fastapi` service stack: one FastAPI (pydantic) service per service node on this stack,
 // under services/<name>/. Which files to emit is decided here; templates/fastapi/ holds them.
+import { protoModel } from '../../contracts/proto';
 import { mdCell, mdCode, mdFinish, mdHeading, mdList, mdParagraphs, mdProse, mdTable } from '../../docs/markdown';
 import { commentText, shQuote } from '../../escape';
 import type { ServiceSpec } from '../../project';
@@ -12,6 +13,7 @@ import {
   clientsCode,
   conftestCode,
   eventsCode,
+  grpcServerCode,
   handlersCode,
   routesCode,
   settingsCode,
@@ -109,9 +111,14 @@ function files(ctx: GeneratorContext, spec: ServiceSpec): Emit[] {
   ];
   if (svc.postgres.length) out.push(['app/db.py']);
   if (svc.redisCaches.length) out.push(['app/cache.py']);
-  if (svc.clients.some((c) => c.protocol === 'grpc')) out.push(['app/grpc_client.py']);
+  const grpcClient = svc.clients.some((c) => c.protocol === 'grpc');
+  if (grpcClient) out.push(['app/grpc_client.py']);
+  if (grpcClient || spec.grpcPort !== undefined) {
+    out.push(['app/grpc_wire.py']);
+    out.push(['tests/test_grpc_wire.py']);
+  }
   if (spec.grpcPort !== undefined) {
-    out.push(['app/grpc_server.py']);
+    out.push(['app/grpc_server.py', grpcServerCode(svc, protoModel(ctx, spec))]);
     out.push(['tests/test_grpc.py']);
   }
   if (svc.handlers.length) {

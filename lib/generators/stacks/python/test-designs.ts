@@ -54,7 +54,11 @@ export function hostileDesign(): Design {
       ['streams -subscribe-> other', { topic: '{{topic}}', event: 'model_config', version: 1 }],
       ['other -> evil', { operations: [{ method: 'GET', path: `/orders/{class}` }, { method: 'POST', path: HOSTILE }, { method: 'POST', path: HOSTILE }], idempotencyKey: true }],
       ['other -> ext', { operations: [{ method: 'POST', path: '/v1/{self}/{http}' }], timeoutMs: 1500 }],
-      ['evil -> other', { protocol: 'grpc', operations: [{ method: 'POST', path: `pkg.Svc/Do"It` }] }],
+      // A write, a read and a delete: the generated tests call each over a real gRPC channel.
+      [
+        'evil -> other',
+        { protocol: 'grpc', operations: [{ method: 'POST', path: `pkg.Svc/Do"It` }, { method: 'GET', path: '/orders/{id}' }, { method: 'DELETE', path: 'Remove' }] },
+      ],
       ['other -> evil', { id: 'gql', protocol: 'graphql' }],
     ],
     events: [
