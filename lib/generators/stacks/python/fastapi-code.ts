@@ -110,8 +110,10 @@ function clientClass(c: ClientSpec, svc: PyService): string[] {
       ...c.operations.flatMap((o) => [
         '',
         `    async def ${o.fn}(self, request: bytes, *, idempotent: bool = False) -> bytes:`,
-        `        # ${commentText(`${o.method} ${o.template}`)}: prefix the method with the package from contracts/ when they differ.`,
-        `        return await self.grpc.unary(${py(o.template)}, request, idempotent=idempotent)`,
+        o.rpcPath
+          ? `        # ${commentText(`${o.method} ${o.template}`)}: the rpc of ${commentText(c.targetName)}'s contract (contracts/proto); messages in app/grpc_wire.py.`
+          : `        # ${commentText(`${o.method} ${o.template}`)}: prefix the method with the package from contracts/ when they differ.`,
+        `        return await self.grpc.unary(${py(o.rpcPath ?? o.template)}, request, idempotent=idempotent)`,
       ]),
       '',
       '    async def aclose(self) -> None:',

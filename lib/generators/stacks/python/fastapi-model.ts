@@ -1,7 +1,7 @@
 // What a FastAPI service is made of, derived from its ServiceSpec: settings, routes, clients,
 // event models and handlers, each with its Python identifiers already chosen and unique.
 import { serviceDbSchema } from '../../contracts/sql-migrations';
-import type { DatastoreSpec, EventSpec, Project, ServiceSpec } from '../../project';
+import type { CallSpec, DatastoreSpec, EventSpec, Project, ServiceSpec } from '../../project';
 import { pascalIdent, safePath } from '../../escape';
 import { PYDANTIC_RESERVED, PyNames } from './python-code';
 import type { PythonPackage } from './packages';
@@ -50,7 +50,12 @@ export interface OperationSpec {
   template: string;
   fn: string;
   params: string[];
+  /** gRPC to a service of this design: `/package.Service/Rpc` from the target's contract. */
+  rpcPath?: string;
 }
+
+/** For each operation of a gRPC call: the `/package.Service/Rpc` path of the target's contract, when it has one. */
+export type GrpcPathResolver = (call: CallSpec) => (string | undefined)[];
 
 export interface ClientSpec {
   className: string;
@@ -270,7 +275,7 @@ function buildRoutes(spec: ServiceSpec): RouteSpec[] {
   return routes.map(({ shape: _shape, order: _order, ...r }) => r);
 }
 
-function buildClients(spec: ServiceSpec, attrOfEnv: ReadonlyMap<string, SettingField>, project: Project): ClientSpec[] {
+function buildClients(spec: ServiceSpec, attrOfEnv: ReadonlyMap<string, SettingField>, project: Project, grpcPaths?: GrpcPathResolver): ClientSpec[] {
   const classes = new PyNames();
   const attrs = new PyNames(CLIENT_ATTR_RESERVED);
   return spec.calls.map((c) => {
@@ -280,7 +285,8 @@ function buildClients(spec: ServiceSpec, attrOfEnv: ReadonlyMap<string, SettingF
     const ext = project.externals.find((e) => e.id === c.targetId);
     const url = attrOfEnv.get(c.urlEnv);
     if (!url) throw new Error(`fastapi: no setting for ${c.urlEnv}`);
-    const operations: OperationSpec[] = c.operations.map((o) => {
+    const rpcPaths = protocol === 'grpc' && grpcPaths ? grpcPaths(c) : [];
+    const operations: OperationSpec[] = c.operations.map((o, i) => {
       const argNames = new PyNames(OPERATION_RESERVED);
       const parsed = parsePath(o.path, argNames);
       return {
@@ -288,6 +294,7 @@ function buildClients(spec: ServiceSpec, attrOfEnv: ReadonlyMap<string, SettingF
         template: parsed.path,
         fn: ops.take(`${protocol === 'grpc' ? 'call' : o.method} ${parsed.path}`, 'operation'),
         params: parsed.params,
+        ...(rpcPaths[i] ? { rpcPath: rpcPaths[i] } : {}),
       };
     });
     const classBase = `${pascalIdent(c.targetName, 'Dependency')}${protocol === 'grpc' ? 'Grpc' : ''}Client`;
@@ -352,8 +359,8 @@ function uniqueBy<T>(items: readonly T[], key: (t: T) => string): T[] {
   });
 }
 
-/** Everything the FastAPI templates need for one service. */
-export function buildPyService(spec: ServiceSpec, project: Project): PyService {
+/** Everything the FastAPI templates need for one service; `grpcPaths` names the rpcs its gRPC clients address. */
+export function buildPyService(spec: ServiceSpec, project: Project, grpcPaths?: GrpcPathResolver): PyService {
   const settings = buildSettings(spec);
   const attrOfEnv = new Map(settings.map((s) => [s.env, s]));
   const postgres = spec.datastores.filter((s) => s.technology === 'postgres');
@@ -390,7 +397,7 @@ export function buildPyService(spec: ServiceSpec, project: Project): PyService {
     redisCaches,
     tcpStores,
     routes: buildRoutes(spec),
-    clients: buildClients(spec, attrOfEnv, project),
+    clients: buildClients(spec, attrOfEnv, project, grpcPaths),
     models,
     handlers,
     publications,

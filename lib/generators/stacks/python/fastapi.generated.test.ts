@@ -3,9 +3,10 @@
 // allows (printed, never skipped silently):
 //   compile  every .py byte-compiles (always);
 //   venv     a virtualenv with the services' pinned requirements (from the local wheel index; cached
-//            in .cache/generated-py/<hash>/): each service's pytest suite passes, and each starts
-//            under uvicorn with every dependency pointing at nothing, answers /health/live with 200
-//            (and /health/ready with 503) and exits cleanly on SIGTERM;
+//            in .cache/generated-py/<hash>/): each service's pytest suite passes (including real
+//            gRPC calls to its own rpcs), and each starts under uvicorn with every dependency
+//            pointing at nothing, answers /health/live with 200 (and /health/ready with 503) and
+//            exits cleanly on SIGTERM; a caller's gRPC client reaches a FastAPI target's rpcs;
 //   debian   Debian's /usr/bin/python3 (python3-fastapi, python3-uvicorn; missing optional modules
 //            stubbed): each app imports, starts, answers /health/live and exits cleanly on SIGTERM.
 // ARCHWRIGHT_PY_LEVEL=compile|debian|venv forces a level (a forced level that cannot run fails).
@@ -19,6 +20,7 @@ import { getGraph } from '@/lib/graph';
 import { freePort } from '@/scripts/lib/servers';
 import type { Design } from '@/lib/model';
 import { buildProject, resolveOptions, type ExportOptions, type GeneratedFile } from '../../index';
+import { grpcPaths } from './fastapi';
 import { buildPyService } from './fastapi-model';
 import { hostileDesign } from './test-designs';
 import { allFastapi, generateFastapi, loadTemplateDesign, REPO_ROOT, writeFiles } from './test-utils';
@@ -30,8 +32,10 @@ const DESIGNS: { label: string; design: Design; partial: Partial<ExportOptions> 
 ];
 /** Every FastAPI service of both designs, with the directory it is written to (relative). */
 const services = DESIGNS.flatMap(({ label, design, partial }) => {
-  const project = buildProject(design, getGraph(design), resolveOptions(design, partial));
-  return project.services.map((spec) => ({ id: `${label}/${spec.name}`, rel: path.join(label, 'services', spec.name), spec, svc: buildPyService(spec, project) }));
+  const graph = getGraph(design);
+  const project = buildProject(design, graph, resolveOptions(design, partial));
+  const rpcs = grpcPaths({ design, graph, project });
+  return project.services.map((spec) => ({ id: `${label}/${spec.name}`, rel: path.join(label, 'services', spec.name), spec, svc: buildPyService(spec, project, rpcs) }));
 });
 type Service = (typeof services)[number];
 /** Needed for the venv level; the others (broker clients, OpenTelemetry SDK) are imported lazily. */
@@ -99,6 +103,60 @@ async function startAndStop(python: string, dir: string, service: Service, extra
   // uvicorn shuts down gracefully, then newer releases re-raise SIGTERM (exit status 143) as is conventional.
   expect(['code 0', 'SIGTERM'], `${name}: exit after SIGTERM\n${output}`).toContain(how);
   expect(output, `${name}: graceful shutdown`).toContain('"service stopped"');
+}
+
+/**
+ * A FastAPI caller's generated gRPC client against a FastAPI target, as two processes: the target
+ * runs under uvicorn on a fixed GRPC_PORT, the caller's Clients call every rpc of the edge. The
+ * target's database is down, so each rpc must answer UNAVAILABLE (served and mapped), never
+ * UNIMPLEMENTED (the path the client addresses is not what the server serves).
+ */
+async function grpcAcrossServices(python: string, serviceDir: (s: Service) => string): Promise<number> {
+  let checked = 0;
+  for (const caller of services) {
+    for (const client of caller.svc.clients.filter((c) => c.protocol === 'grpc')) {
+      const target = services.find((s) => s.rel.split(path.sep)[0] === caller.rel.split(path.sep)[0] && s.spec.name === client.targetName);
+      const ops = client.operations.filter((o) => o.rpcPath);
+      if (!target || !ops.length) continue;
+      const [port, grpcPort] = [await freePort(), await freePort()];
+      const child = spawn(python, ['-m', 'app'], { cwd: serviceDir(target), env: childEnv(serviceEnv(target, port, { GRPC_PORT: String(grpcPort) })), stdio: ['ignore', 'pipe', 'pipe'] });
+      let output = '';
+      child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+      child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+      try {
+        const until = Date.now() + 60_000;
+        while (Date.now() < until && child.exitCode === null && (await getStatus(`http://127.0.0.1:${port}/health/live`)) === undefined) await new Promise((r) => setTimeout(r, 250));
+        const url = caller.svc.settings.find((f) => f.attr === client.urlAttr)!;
+        const script = [
+          'import asyncio, sys',
+          'import grpc',
+          'from app.clients import Clients',
+          'from app.grpc_wire import RpcRequest',
+          'from app.settings import load_settings',
+          'async def main() -> None:',
+          '    clients = Clients(load_settings())',
+          `    client = clients.${client.attr}`,
+          `    for fn in sys.argv[1:]:`,
+          '        try:',
+          '            await getattr(client, fn)(RpcRequest(id="archwright-check", body_json="{}").encode())',
+          '            print(fn, "OK")',
+          '        except grpc.aio.AioRpcError as exc:',
+          '            print(fn, exc.code().name)',
+          '    await clients.stop()',
+          'asyncio.run(main())',
+        ].join('\n');
+        const env = serviceEnv(caller, await freePort(), { [url.env]: `127.0.0.1:${grpcPort}` });
+        const r = run(python, ['-c', script, ...ops.map((o) => o.fn)], { cwd: serviceDir(caller), env, timeoutMs: 60_000 });
+        expect(r.ok, `${caller.id} → ${target.id} over gRPC\n${r.out}\n--- target ---\n${output}`).toBe(true);
+        expect(r.out.trim().split('\n'), `${caller.id} → ${target.id} over gRPC\n${output}`).toEqual(ops.map((o) => `${o.fn} UNAVAILABLE`));
+        checked += ops.length;
+      } finally {
+        child.kill('SIGTERM');
+        await new Promise((r) => (child.exitCode === null ? child.on('exit', r) : r(undefined)));
+      }
+    }
+  }
+  return checked;
 }
 
 async function inPool<T>(items: readonly T[], size: number, work: (item: T) => Promise<void>): Promise<void> {
@@ -258,6 +316,9 @@ describe('generated FastAPI services: e-commerce on fastapi, and a hostile desig
         const startStarted = performance.now();
         await inPool(services, 2, (s) => startAndStop(venv.python, serviceDir(s), s));
         log(`  ${services.length} services started (/health/live 200, /health/ready 503) and shut down gracefully on SIGTERM in ${seconds(startStarted)}`);
+        const rpcs = await grpcAcrossServices(venv.python, serviceDir);
+        expect(rpcs, 'the hostile design has a gRPC edge between FastAPI services').toBeGreaterThan(0);
+        log(`  ${rpcs} rpcs called from a caller's generated gRPC client to a FastAPI target over real processes (UNAVAILABLE with its database down)`);
         log(`level venv passed in ${seconds(started)}`);
         return;
       }

@@ -141,8 +141,10 @@ describe('fastapi generator', () => {
     for (const m of model.methods) expect(server).toContain(`${JSON.stringify(m.name)}: ${JSON.stringify(m.operation.method)},  # `);
     expect(server).not.toMatch(/\{\{|\}\}/);
     for (const f of ['app/grpc_wire.py', 'tests/test_grpc.py', 'tests/test_grpc_wire.py']) fileOf(files, `services/other/${f}`);
-    // The caller gets the wire helper for its client too, but no server.
+    // The caller gets the wire helper for its client too, but no server; its client addresses the contract's rpcs.
     fileOf(files, 'services/evil/app/grpc_wire.py');
+    const clients = fileOf(files, 'services/evil/app/clients.py');
+    for (const m of model.methods) expect(clients).toContain(`self.grpc.unary(${JSON.stringify(`/${model.fullService}/${m.name}`)}, request`);
     expect(files.some((f) => f.path === 'services/evil/app/grpc_server.py')).toBe(false);
   });
 

@@ -3,7 +3,7 @@
 import { protoModel } from '../../contracts/proto';
 import { mdCell, mdCode, mdFinish, mdHeading, mdList, mdParagraphs, mdProse, mdTable } from '../../docs/markdown';
 import { commentText, shQuote } from '../../escape';
-import type { ServiceSpec } from '../../project';
+import type { CallSpec, ServiceSpec } from '../../project';
 import { render } from '../../render';
 import type { GeneratedFile, Generator, GeneratorContext } from '../../types';
 import {
@@ -19,7 +19,7 @@ import {
   settingsCode,
   wiringCode,
 } from './fastapi-code';
-import { buildPyService, type PyService } from './fastapi-model';
+import { buildPyService, type GrpcPathResolver, type PyService } from './fastapi-model';
 import { pin } from './packages';
 import { py } from './python-code';
 
@@ -71,8 +71,23 @@ function readme(ctx: GeneratorContext, svc: PyService): Record<string, string> {
   };
 }
 
+/** The `/package.Service/Rpc` each operation of a gRPC call addresses, from the target's contract (as the TypeScript stacks resolve it). */
+export function grpcPaths(ctx: Pick<GeneratorContext, 'design' | 'graph' | 'project'>): GrpcPathResolver {
+  return (call: CallSpec) => {
+    const target = ctx.project.services.find((s) => s.id === call.targetId);
+    const model = target ? protoModel(ctx, target) : undefined;
+    // The contract keys rpcs by the operations as designed; call.operations are normalised, in the same order.
+    const edge = ctx.design.edges.find((e) => e.id === call.edgeId);
+    if (!model || !edge || edge.kind !== 'call') return call.operations.map(() => undefined);
+    return edge.operations.map((op) => {
+      const method = model.methods.find((m) => m.operation.method === op.method && m.operation.path === op.path);
+      return method ? `/${model.fullService}/${method.name}` : undefined;
+    });
+  };
+}
+
 function files(ctx: GeneratorContext, spec: ServiceSpec): Emit[] {
-  const svc = buildPyService(spec, ctx.project);
+  const svc = buildPyService(spec, ctx.project, grpcPaths(ctx));
   const requirements = svc.packages.map(pin);
   const hasDependencies = spec.datastores.some((s) => s.technology !== 'sqlite') || spec.brokers.length > 0;
   const out: Emit[] = [
