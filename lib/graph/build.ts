@@ -1,4 +1,5 @@
 import type { CallEdge, DataEdge, Design, DesignEdge, DesignNode, EdgeKind, EdgeOfKind, NodeKind, PublishEdge, SubscribeEdge } from '@/lib/model';
+import { IdIndex } from './ids';
 import { longestPathFrom } from './paths';
 import { stronglyConnectedComponents, toCsr } from './scc';
 import { EDGE_FLAG, EDGE_KIND_CODE, NODE_FLAG, NODE_KIND_CODE, PROTOCOL_CODE } from './types';
@@ -29,6 +30,8 @@ const { breaker: BREAKER, tls: TLS, idempotencyKey: IDEMPOTENCY_KEY, outbox: OUT
 const { service: SERVICE, database: DATABASE, cache: CACHE, client: CLIENT, gateway: GATEWAY } = NODE_KIND_CODE;
 
 const KIND_CODE: Readonly<Record<NodeKind, number>> = NODE_KIND_CODE;
+/** Node kinds by code. */
+const KIND_NAMES = (Object.keys(NODE_KIND_CODE) as NodeKind[]).sort((a, b) => NODE_KIND_CODE[a] - NODE_KIND_CODE[b]);
 const PROTOCOLS: Readonly<Record<string, number>> = PROTOCOL_CODE;
 
 const EMPTY: readonly never[] = Object.freeze([]);
@@ -71,6 +74,7 @@ class EdgeTable {
   nodeList: readonly NodeEntry[] = EMPTY;
   designEdges: readonly DesignEdge[] = EMPTY;
   kind: Uint8Array = EMPTY_BYTES;
+  nodeKind: Uint8Array = EMPTY_BYTES;
   source: Int32Array = EMPTY_INTS;
   target: Int32Array = EMPTY_INTS;
   channel: Int32Array = EMPTY_INTS;
@@ -99,6 +103,29 @@ class EdgeTable {
     const out: EdgeEntry[] = new Array(to - from);
     for (let k = from; k < to; k++) out[k - from] = this.at(indices[k]);
     return Object.freeze(out);
+  }
+
+  /** Fills the distinct publishing and consuming services of every event channel. */
+  fillChannelServices(): void {
+    // seen[v] === 2 * channel + 1 (publishers) or + 2 (subscribers): v is already listed.
+    const seen = new Int32Array(this.nodeList.length);
+    const events = this.events as readonly EventChannelRecord[];
+    for (let c = 0; c < events.length; c++) {
+      const ch = events[c];
+      ch.pubServices = this.services(ch.publisherIndices, this.source, seen, 2 * c + 1);
+      ch.subServices = this.services(ch.subscriberIndices, this.target, seen, 2 * c + 2);
+    }
+  }
+
+  private services(edges: readonly number[], ends: Int32Array, seen: Int32Array, mark: number): NodeEntry[] {
+    const out: NodeEntry[] = [];
+    for (let j = 0; j < edges.length; j++) {
+      const v = ends[edges[j]];
+      if (this.nodeKind[v] !== SERVICE || seen[v] === mark) continue;
+      seen[v] = mark;
+      out.push(this.nodeList[v]);
+    }
+    return out;
   }
 
   /** Fills the edge index lists of every topic channel (see TopicChannelRecord). */
@@ -208,12 +235,15 @@ class StoreInfo {
   }
 }
 
-/** Channel edges are kept as indices; their entries are built on first access. */
+/**
+ * Channel edges are kept as indices; their entries are built on first access, and the distinct
+ * services on each side for every channel at once on first access (no set per channel).
+ */
 class EventChannelRecord implements EventChannel {
   readonly publisherIndices: number[] = [];
   readonly subscriberIndices: number[] = [];
-  readonly publisherServices: NodeEntry[] = [];
-  readonly subscriberServices: NodeEntry[] = [];
+  pubServices: NodeEntry[] | undefined;
+  subServices: NodeEntry[] | undefined;
   private pubs: readonly EdgeEntry[] | undefined;
   private subs: readonly EdgeEntry[] | undefined;
   constructor(
@@ -228,6 +258,14 @@ class EventChannelRecord implements EventChannel {
   }
   get subscribers() {
     return (this.subs ??= this.table.list(this.subscriberIndices)) as readonly EdgeEntry<SubscribeEdge>[];
+  }
+  get publisherServices(): readonly NodeEntry[] {
+    if (!this.pubServices) this.table.fillChannelServices();
+    return this.pubServices!;
+  }
+  get subscriberServices(): readonly NodeEntry[] {
+    if (!this.subServices) this.table.fillChannelServices();
+    return this.subServices!;
   }
 }
 
@@ -281,7 +319,7 @@ function distribution(values: Int32Array): Distribution {
 /** Everything `buildGraph` derives; the graph object adds lookups and lazily built lists. */
 interface GraphParts {
   design: Design;
-  ids: Map<string, number>;
+  ids: IdIndex;
   nodeList: readonly Entry[];
   nodesByKind: { [K in NodeKind]: Entry[] };
   adjacency: AdjacencyIndex;
@@ -308,7 +346,7 @@ interface GraphParts {
 /** The graph: a class so that lookups are shared methods and edge lists are built on demand. */
 class Graph implements DesignGraph {
   readonly design: Design;
-  private readonly ids: Map<string, number>;
+  private readonly ids: IdIndex;
   private byId: Map<string, NodeEntry> | undefined;
   readonly nodeList: readonly NodeEntry[];
   readonly nodesByKind: DesignGraph['nodesByKind'];
@@ -377,12 +415,12 @@ class Graph implements DesignGraph {
   }
 
   indexOf(id: string): number {
-    return this.ids.get(id) ?? -1;
+    return this.ids.get(id);
   }
 
   private entry(id: string): Entry | undefined {
     const i = this.ids.get(id);
-    return i === undefined ? undefined : (this.nodeList[i] as Entry);
+    return i === -1 ? undefined : (this.nodeList[i] as Entry);
   }
 
   // No rule reads it: built on first access.
@@ -480,23 +518,13 @@ function findTopic(topics: readonly TopicChannelRecord[], head: number, topic: s
 export function buildGraph(design: Design): DesignGraph {
   const table = new EdgeTable();
   const core = new AdjacencyCore(table);
-  // Ids map to indices (not entries): the edge loop then reads no entry object, and the
-  // id → entry map is built only if someone asks for it (fixes, generators).
-  const ids = new Map<string, number>();
   const nodeCount = design.nodes.length;
   // Sized up front (trimmed if ids repeat): pushing 10,000 entries reallocates the list ~20 times.
   const nodeList: Entry[] = new Array(nodeCount);
+  // Ids map to indices (not entries): the edge loop then reads no entry object, and the
+  // id → entry map is built only if someone asks for it (fixes, generators).
+  const ids = new IdIndex(nodeCount);
   const duplicateNodeIds: string[] = [];
-  const byKind: { [K in NodeKind]: Entry[] } = {
-    service: [],
-    gateway: [],
-    broker: [],
-    database: [],
-    cache: [],
-    external: [],
-    client: [],
-    observability: [],
-  };
   const nodeKindCode = new Uint8Array(nodeCount);
   const nodeFlags = new Uint8Array(nodeCount);
   const replicas = new Int32Array(nodeCount);
@@ -506,16 +534,12 @@ export function buildGraph(design: Design): DesignGraph {
     const id = node.id;
     const entry = new Entry(node, id, node.kind, node.name, n, core);
     // set-then-check-size hashes the id once; a duplicate id (rare) restores the first entry.
-    const before = ids.size;
-    ids.set(id, n);
-    if (ids.size === before) {
-      ids.set(id, nodeList.findIndex((x) => x !== undefined && x.id === id));
+    if (ids.add(id, n) !== n) {
       duplicateNodeIds.push(id);
       continue;
     }
     const v = n++;
     nodeList[v] = entry;
-    byKind[entry.kind].push(entry);
     nodeKindCode[v] = KIND_CODE[node.kind];
     if (node.kind === 'service') {
       // Read while the node is in cache: rules then scan these arrays instead of the objects.
@@ -530,6 +554,16 @@ export function buildGraph(design: Design): DesignGraph {
     }
   }
   if (n < nodeCount) nodeList.length = n;
+  // Per-kind lists at their exact size, from the kind codes (not grown by pushes).
+  const kindCounts = new Int32Array(KIND_NAMES.length);
+  for (let v = 0; v < n; v++) kindCounts[nodeKindCode[v]]++;
+  const kindLists: Entry[][] = KIND_NAMES.map((_, code) => new Array<Entry>(kindCounts[code]));
+  kindCounts.fill(0);
+  for (let v = 0; v < n; v++) {
+    const code = nodeKindCode[v];
+    kindLists[code][kindCounts[code]++] = nodeList[v];
+  }
+  const byKind = Object.fromEntries(KIND_NAMES.map((name, code) => [name, kindLists[code]])) as { [K in NodeKind]: Entry[] };
 
   const edgeCount = design.edges.length;
   let designEdges: DesignEdge[] | undefined;
@@ -539,8 +573,6 @@ export function buildGraph(design: Design): DesignGraph {
   // would be hashed every time.
   const eventList: EventChannelRecord[] = [];
   const eventsByName = new Map<string, EventChannelRecord[]>();
-  const pubSeen: Set<number>[] = [];
-  const subSeen: Set<number>[] = [];
   const topicList: TopicChannelRecord[] = [];
   const topicHead = new Int32Array(n).fill(-1);
   // Adjacency is built in two passes (count, then fill) into one CSR per slot: no per-node
@@ -566,8 +598,6 @@ export function buildGraph(design: Design): DesignGraph {
     const ch = new EventChannelRecord(event, version, eventList.length, table);
     list.push(ch);
     eventList.push(ch);
-    pubSeen.push(new Set());
-    subSeen.push(new Set());
     return eventList.length - 1;
   };
   const topicChannel = (broker: number, topic: string): number => {
@@ -588,7 +618,7 @@ export function buildGraph(design: Design): DesignGraph {
     const edge = design.edges[j];
     const s = ids.get(edge.source);
     const t = ids.get(edge.target);
-    if (s === undefined || t === undefined) {
+    if (s === -1 || t === -1) {
       // The first dangling edge starts a compacted copy of the indexed edges.
       designEdges ??= design.edges.slice(0, j);
       dangling.push(edge);
@@ -613,10 +643,6 @@ export function buildGraph(design: Design): DesignGraph {
         const c = (channelOf[i] = channel(edge.event, edge.version));
         const ch = eventList[c];
         ch.publisherIndices.push(i);
-        if (nodeKindCode[s] === SERVICE && !pubSeen[c].has(s)) {
-          pubSeen[c].add(s);
-          ch.publisherServices.push(nodeList[s]);
-        }
         topicOf[i] = topicChannel(t, edge.topic);
         break;
       }
@@ -626,10 +652,6 @@ export function buildGraph(design: Design): DesignGraph {
         const c = (channelOf[i] = channel(edge.event, edge.version));
         const ch = eventList[c];
         ch.subscriberIndices.push(i);
-        if (nodeKindCode[t] === SERVICE && !subSeen[c].has(t)) {
-          subSeen[c].add(t);
-          ch.subscriberServices.push(nodeList[t]);
-        }
         topicOf[i] = topicChannel(s, edge.topic);
         break;
       }
@@ -706,6 +728,7 @@ export function buildGraph(design: Design): DesignGraph {
   table.nodeList = nodeList;
   table.designEdges = edgesOfDesign;
   table.kind = edgeFacts.kind;
+  table.nodeKind = nodeFacts.kind;
   table.source = edgeFacts.source;
   table.target = edgeFacts.target;
   table.channel = edgeFacts.channel;
@@ -746,8 +769,8 @@ export function buildGraph(design: Design): DesignGraph {
       accessors[a++] = nodeList[s];
     }
     const ownerId = store.node.ownerId;
-    const ownerIndex = ownerId === undefined ? undefined : ids.get(ownerId);
-    const owner = ownerIndex !== undefined && nodeKindCode[ownerIndex] === SERVICE ? nodeList[ownerIndex] : undefined;
+    const ownerIndex = ownerId === undefined ? -1 : ids.get(ownerId);
+    const owner = ownerIndex !== -1 && nodeKindCode[ownerIndex] === SERVICE ? nodeList[ownerIndex] : undefined;
     const info: DataStoreInfo = new StoreInfo(store.node, store, accessors, owner);
     dataStores.push(info);
     storeAt[v] = info;

@@ -44,7 +44,8 @@ export default defineRule({
     // The model has no secrets field yet: this checks what exists (external URLs) and an
     // `env`/`environment` field that imported designs may carry through the loose schema.
     const out: Finding[] = [];
-    for (const entry of ctx.graph.nodeList) {
+    for (let ix = 0; ix < ctx.graph.nodeList.length; ix++) {
+      const entry = ctx.graph.nodeList[ix];
       const node = entry.node;
       if (node.kind === 'external' && urlHasCredentials(node.url)) {
         out.push(ctx.finding({ message: `The URL of ${node.name} contains a credential; load it from the credential store instead.`, targets: [node.id] }));

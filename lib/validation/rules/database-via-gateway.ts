@@ -47,7 +47,8 @@ export function databaseGateway(
   }
   if (!gateway) {
     let most = -1;
-    for (const svc of accessors) {
+    for (let at = 0; at < accessors.length; at++) {
+      const svc = accessors[at];
       if (count[svc.index] > most) {
         most = count[svc.index];
         gateway = svc;

@@ -44,7 +44,8 @@ export default defineRule({
     const topics = new Uint8Array(graph.topics.length);
     const isSink = new Uint8Array(graph.nodeList.length);
     const inSubscribe = graph.adjacency.inSubscribe;
-    for (const sink of sinks) {
+    for (let at = 0; at < sinks.length; at++) {
+      const sink = sinks[at];
       isSink[sink.index] = 1;
       for (let k = inSubscribe.offsets[sink.index], end = inSubscribe.offsets[sink.index + 1]; k < end; k++) {
         events[f.channel[inSubscribe.items[k]]] = 1;
@@ -54,7 +55,8 @@ export default defineRule({
     const sinkNames = ctx.list(sinks.map((s) => s.name));
     const out: Finding[] = [];
     const { offsets, items } = graph.adjacency.outPublish;
-    for (const svc of graph.services) {
+    for (let at = 0; at < graph.services.length; at++) {
+      const svc = graph.services[at];
       if (isSink[svc.index]) continue;
       let reaches = false;
       for (let k = offsets[svc.index], end = offsets[svc.index + 1]; k < end && !reaches; k++) {

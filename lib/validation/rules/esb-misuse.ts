@@ -46,7 +46,8 @@ export default defineRule({
       }
     };
     // One pass over all nodes keeps services and brokers in design order.
-    for (const svc of graph.nodeList) {
+    for (let ix = 0; ix < graph.nodeList.length; ix++) {
+      const svc = graph.nodeList[ix];
       const v = svc.index;
       if (kind[v] === BROKER) {
         if (degree(outCall, v) === 0 && degree(outData, v) === 0) continue;

@@ -43,10 +43,12 @@ export default defineRule({
     const out: Finding[] = [];
     // A second definition of a published name@version is a mutation too.
     const publishedByKey = new Map<string, DesignEvent>();
-    for (const ev of ctx.design.events) {
+    for (let at = 0; at < ctx.design.events.length; at++) {
+      const ev = ctx.design.events[at];
       if (ev.published && !publishedByKey.has(eventKey(ev.name, ev.version))) publishedByKey.set(eventKey(ev.name, ev.version), ev);
     }
-    for (const ev of ctx.design.events) {
+    for (let at = 0; at < ctx.design.events.length; at++) {
+      const ev = ctx.design.events[at];
       const baseline = ev.published ?? publishedByKey.get(eventKey(ev.name, ev.version))?.published;
       if (!baseline) continue;
       const diff = changes(baseline.fields, ev.fields, ctx.options.allowOptionalAdditions);

@@ -3,6 +3,9 @@ import type { DataStoreInfo, NodeEntry } from '@/lib/graph';
 import { REF } from '../references';
 import { defineRule, type Finding } from '../types';
 
+// Shared by every service that owns no store (no array per service).
+const NONE: readonly string[] = Object.freeze([]);
+
 export default defineRule({
   meta: {
     id: 'god-service',
@@ -38,14 +41,16 @@ export default defineRule({
     };
     let hoarders = 0;
     if (options.maxStores > 0) {
-      for (const info of graph.dataStores) {
+      for (let ix = 0; ix < graph.dataStores.length; ix++) {
+        const info = graph.dataStores[ix];
         const owner = ownerOf(info);
         if (owner && ++count[owner.index] === options.maxStores) hoarders++;
       }
     }
     const owned = new Map<NodeEntry, string[]>();
     if (hoarders > 0) {
-      for (const info of graph.dataStores) {
+      for (let ix = 0; ix < graph.dataStores.length; ix++) {
+        const info = graph.dataStores[ix];
         const owner = ownerOf(info);
         if (!owner || count[owner.index] < options.maxStores) continue;
         const list = owned.get(owner);
@@ -54,11 +59,12 @@ export default defineRule({
       }
     }
     const out: Finding[] = [];
-    for (const svc of graph.services) {
+    for (let ix = 0; ix < graph.services.length; ix++) {
+      const svc = graph.services[ix];
       const fi = graph.fanIn[svc.index];
       const fo = graph.fanOut[svc.index];
       const hub = fi >= options.minDegree && fi > inLimit && fo >= options.minDegree && fo > outLimit;
-      const stores = owned.size > 0 ? (owned.get(svc) ?? []) : [];
+      const stores = owned.size > 0 ? (owned.get(svc) ?? NONE) : NONE;
       const hoard = options.maxStores > 0 && stores.length >= options.maxStores;
       if (!hub && !hoard) continue;
       const reasons: string[] = [];

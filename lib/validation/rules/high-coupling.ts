@@ -41,7 +41,8 @@ export default defineRule({
         );
       }
     }
-    for (const svc of graph.services) {
+    for (let at = 0; at < graph.services.length; at++) {
+      const svc = graph.services[at];
       const ads = graph.fanOut[svc.index];
       const ais = graph.fanIn[svc.index];
       if (ads > options.maxDependencies) {

@@ -45,7 +45,8 @@ export default defineRule({
     const stamp = new Int32Array(graph.nodeList.length);
     const out: Finding[] = [];
     // One pass over all nodes keeps externals and services in design order.
-    for (const entry of graph.nodeList) {
+    for (let ix = 0; ix < graph.nodeList.length; ix++) {
+      const entry = graph.nodeList[ix];
       if (entry.kind === 'external') {
         const callers = distinctEnds(graph, inCall, entry.index, graph.edgeFacts.source, SERVICE, stamp);
         if (!callers) continue;

@@ -23,7 +23,8 @@ export default defineRule({
     const out: Finding[] = [];
     const flags = ctx.graph.nodeFacts.flags;
     const BOTH = LIVENESS | READINESS;
-    for (const svc of ctx.graph.services) {
+    for (let at = 0; at < ctx.graph.services.length; at++) {
+      const svc = ctx.graph.services[at];
       const f = flags[svc.index];
       if ((f & BOTH) === BOTH) continue;
       const liveness = (f & LIVENESS) !== 0;

@@ -42,7 +42,8 @@ export default defineRule({
       const others = publishers ? events[channel].publisherServices : events[channel].subscriberServices;
       for (let j = 0; j < others.length && !many; j++) see(others[j].index);
     };
-    for (const svc of graph.services) {
+    for (let ix = 0; ix < graph.services.length; ix++) {
+      const svc = graph.services[ix];
       if (graph.hasData[svc.index] === 1) continue;
       const v = svc.index;
       self = v;

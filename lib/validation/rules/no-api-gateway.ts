@@ -25,7 +25,8 @@ export default defineRule({
     const { offsets, items } = graph.adjacency.outCall;
     const target = graph.edgeFacts.target;
     const kind = graph.nodeFacts.kind;
-    for (const client of graph.nodesByKind.client) {
+    for (let at = 0; at < graph.nodesByKind.client.length; at++) {
+      const client = graph.nodesByKind.client[at];
       // Most clients only call a gateway: check without building the client's edge list.
       let calls = false;
       for (let k = offsets[client.index], end = offsets[client.index + 1]; k < end && !calls; k++) calls = kind[target[items[k]]] === SERVICE;

@@ -40,7 +40,8 @@ export default defineRule({
       );
     }
     const flags = graph.nodeFacts.flags;
-    for (const svc of graph.services) {
+    for (let ix = 0; ix < graph.services.length; ix++) {
+      const svc = graph.services[ix];
       if (flags[svc.index] & TRACING) continue;
       out.push(
         ctx.finding({

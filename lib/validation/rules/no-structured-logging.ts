@@ -38,7 +38,8 @@ export default defineRule({
       );
     }
     const flags = graph.nodeFacts.flags;
-    for (const svc of graph.services) {
+    for (let at = 0; at < graph.services.length; at++) {
+      const svc = graph.services[at];
       if (flags[svc.index] & JSON_LOGGING) continue;
       const logging = svc.node.logging;
       out.push(

@@ -44,6 +44,16 @@ export default defineRule({
       }
       return set;
     };
+    // The message after the label depends on the operations and the retry count only: built
+    // once per pair, so a finding adds one string node.
+    const tails = new Map<string, Map<number, string>>();
+    const tailFor = (ops: string, retries: number): string => {
+      let byRetries = tails.get(ops);
+      if (!byRetries) tails.set(ops, (byRetries = new Map()));
+      let tail = byRetries.get(retries);
+      if (tail === undefined) byRetries.set(retries, (tail = ` retries ${retries}× on ${ops} without an idempotency key: a retry after a lost response repeats the write.`));
+      return tail;
+    };
     // Merge calls and subscriptions by edge index so findings stay in design order.
     const f = graph.edgeFacts;
     const kind = graph.nodeFacts.kind;
@@ -84,7 +94,7 @@ export default defineRule({
       if (first === undefined) continue;
       out.push(
         ctx.finding({
-          message: `${ctx.edgeLabelAt(i)} retries ${f.retries[i]}× on ${more ? ctx.list(more, 3) : first} without an idempotency key: a retry after a lost response repeats the write.`,
+          message: ctx.edgeLabelAt(i) + tailFor(more ? ctx.list(more, 3) : first, f.retries[i]),
           targets: ctx.edgeTargetsAt(i),
           fixes: RETRY_FIXES,
         }),

@@ -17,7 +17,8 @@ export default defineRule({
   },
   check(ctx) {
     const out: Finding[] = [];
-    for (const broker of ctx.graph.nodesByKind.broker) {
+    for (let ix = 0; ix < ctx.graph.nodesByKind.broker.length; ix++) {
+      const broker = ctx.graph.nodesByKind.broker[ix];
       const technology = broker.node.technology;
       if (technology === 'kafka') continue;
       out.push(

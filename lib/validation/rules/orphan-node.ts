@@ -27,7 +27,8 @@ export default defineRule({
     const orphan = (message: string, targets: string[]) => out.push(ctx.finding({ message, targets, fixes: FIXES }));
 
     // Nodes first, in design order; then events seen only on publish edges; then declared events.
-    for (const entry of graph.nodeList) {
+    for (let at = 0; at < graph.nodeList.length; at++) {
+      const entry = graph.nodeList[at];
       switch (entry.kind) {
         case 'database':
         case 'cache':
@@ -43,7 +44,8 @@ export default defineRule({
           }
           const topics = (entry.node as BrokerNode).topics;
           const seen = topics.length > 1 ? new Set<string>() : undefined;
-          for (const t of topics) {
+          for (let at = 0; at < topics.length; at++) {
+            const t = topics[at];
             if (seen) {
               if (seen.has(t.name)) continue;
               seen.add(t.name);
@@ -55,13 +57,18 @@ export default defineRule({
       }
     }
     const declared = new Set<string>();
-    for (const ev of design.events) declared.add(eventKey(ev.name, ev.version));
+    for (let at = 0; at < design.events.length; at++) {
+      const ev = design.events[at];
+      declared.add(eventKey(ev.name, ev.version));
+    }
     // Channels are created in edge order, so a publish-only channel's first publisher orders it.
-    for (const ch of graph.events) {
+    for (let at = 0; at < graph.events.length; at++) {
+      const ch = graph.events[at];
       if (ch.subscriberIndices.length > 0 || declared.has(eventKey(ch.event, ch.version))) continue;
       orphan(`Event ${ch.event} v${ch.version} is published but nobody consumes it.`, ch.publisherIndices.map((i) => graph.designEdges[i].id));
     }
-    for (const ev of design.events) {
+    for (let at = 0; at < design.events.length; at++) {
+      const ev = design.events[at];
       if ((graph.eventChannel(ev.name, ev.version)?.subscriberIndices.length ?? 0) === 0) orphan(`Event ${ev.name} v${ev.version} is not consumed by anyone.`, [ev.id]);
     }
     return out;

@@ -22,7 +22,8 @@ export default defineRule({
     const out: Finding[] = [];
     const min = ctx.options.minReplicas;
     const count = ctx.graph.nodeFacts.replicas;
-    for (const svc of ctx.graph.services) {
+    for (let ix = 0; ix < ctx.graph.services.length; ix++) {
+      const svc = ctx.graph.services[ix];
       const replicas = count[svc.index];
       if (replicas >= min) continue;
       out.push(

@@ -12,7 +12,10 @@ function targetsOf(graph: DesignGraph, info: DataStoreInfo): string[] {
   const out: string[] = new Array(1 + info.accessors.length + offsets[v + 1] - offsets[v]);
   let i = 0;
   out[i++] = info.node.id;
-  for (const a of info.accessors) out[i++] = a.id;
+  for (let ix = 0; ix < info.accessors.length; ix++) {
+    const a = info.accessors[ix];
+    out[i++] = a.id;
+  }
   for (let k = offsets[v]; k < offsets[v + 1]; k++) out[i++] = graph.designEdges[items[k]].id;
   return out;
 }
@@ -31,7 +34,8 @@ export default defineRule({
   },
   check(ctx) {
     const out: Finding[] = [];
-    for (const info of ctx.graph.dataStores) {
+    for (let ix = 0; ix < ctx.graph.dataStores.length; ix++) {
+      const info = ctx.graph.dataStores[ix];
       if (info.accessors.length < 2) continue;
       const isCache = info.node.kind === 'cache';
       if (isCache && !ctx.options.includeCaches) continue;

@@ -23,7 +23,8 @@ export default defineRule({
   check(ctx) {
     const out: Finding[] = [];
     const flags = ctx.graph.nodeFacts.flags;
-    for (const svc of ctx.graph.services) {
+    for (let at = 0; at < ctx.graph.services.length; at++) {
+      const svc = ctx.graph.services[at];
       if (flags[svc.index] & STATELESS) continue;
       out.push(
         ctx.finding({

@@ -16,7 +16,8 @@ export default defineRule({
   },
   check(ctx) {
     const out: Finding[] = [];
-    for (const gw of ctx.graph.nodesByKind.gateway) {
+    for (let ix = 0; ix < ctx.graph.nodesByKind.gateway.length; ix++) {
+      const gw = ctx.graph.nodesByKind.gateway[ix];
       if (gw.node.authentication !== 'none') continue;
       out.push(
         ctx.finding({

@@ -47,7 +47,8 @@ export default defineRule({
     const out: Finding[] = [];
     // stamp[u] === v + 1: u is already listed as a caller of v (no Set per service).
     let stamp: Int32Array | undefined;
-    for (const svc of graph.services) {
+    for (let at = 0; at < graph.services.length; at++) {
+      const svc = graph.services[at];
       // Passive data holder: has data, publishes nothing, calls no service, and is called.
       const v = svc.index;
       if (degree(adj.outData, v) === 0 || degree(adj.outPublish, v) > 0 || degree(adj.inCall, v) === 0) continue;
