@@ -68,7 +68,26 @@ function readme(ctx: GeneratorContext, svc: PyService): Record<string, string> {
     endpointTable: mdTable(['Method', 'Path', 'What it does'], endpoints),
     dependencyList: mdList(deps),
     eventList: mdList(events),
+    grpcSection: grpcReadme(ctx, spec),
   };
+}
+
+/** The README's gRPC section for a service other services call over gRPC (empty otherwise). */
+function grpcReadme(ctx: GeneratorContext, spec: ServiceSpec): string {
+  const model = spec.grpcPort === undefined ? undefined : protoModel(ctx, spec);
+  if (!model) return '';
+  const rows = [
+    [mdCode('grpc.health.v1.Health/Check'), 'SERVING while every dependency answers, else NOT_SERVING'],
+    ...model.methods.map((m) => [mdCode(`${model.fullService}/${m.name}`), `${mdProse(m.operation.method.toUpperCase())} on the records, as ${mdCode(m.operation.path)}`]),
+  ];
+  return [
+    '## gRPC',
+    '',
+    `Port ${mdCode('GRPC_PORT')} (${spec.grpcPort}) serves the contract in ${mdCode(model.path)}. Requests carry ${mdCode('id')}, ${mdCode('body_json')} and ${mdCode('idempotency_key')}; responses ${mdCode('id')} and ${mdCode('body_json')}.`,
+    '',
+    mdTable(['rpc', 'What it does'], rows),
+    '',
+  ].join('\n');
 }
 
 /** The `/package.Service/Rpc` each operation of a gRPC call addresses, from the target's contract (as the TypeScript stacks resolve it). */
