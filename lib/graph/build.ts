@@ -25,11 +25,21 @@ import type {
 
 // Imported bindings are getter calls once transpiled to CommonJS (tsx, vitest): loops read
 // these module-level copies instead.
-const { tracing: TRACING, jsonLogging: JSON_LOGGING, liveness: LIVENESS, readiness: READINESS, stateless: STATELESS } = NODE_FLAG;
+const { tracing: TRACING, jsonLogging: JSON_LOGGING, liveness: LIVENESS, readiness: READINESS, stateless: STATELESS, idempotentEndpoint: IDEMPOTENT_ENDPOINT } = NODE_FLAG;
 const { breaker: BREAKER, tls: TLS, idempotencyKey: IDEMPOTENCY_KEY, outbox: OUTBOX, dedupe: DEDUPE, read: READ, write: WRITE } = EDGE_FLAG;
 const { service: SERVICE, database: DATABASE, cache: CACHE, client: CLIENT, gateway: GATEWAY } = NODE_KIND_CODE;
 
 const KIND_CODE: Readonly<Record<NodeKind, number>> = NODE_KIND_CODE;
+function hasIdempotentEndpoint(endpoints: readonly { idempotent: boolean }[]): boolean {
+  for (let k = 0; k < endpoints.length; k++) if (endpoints[k].idempotent) return true;
+  return false;
+}
+
+function hasUnsafeOperation(ops: readonly { method: string }[]): boolean {
+  for (let k = 0; k < ops.length; k++) if (ops[k].method === 'POST' || ops[k].method === 'PATCH') return true;
+  return false;
+}
+
 /** Node kinds by code. */
 const KIND_NAMES = (Object.keys(NODE_KIND_CODE) as NodeKind[]).sort((a, b) => NODE_KIND_CODE[a] - NODE_KIND_CODE[b]);
 const PROTOCOLS: Readonly<Record<string, number>> = PROTOCOL_CODE;
@@ -549,7 +559,8 @@ export function buildGraph(design: Design): DesignGraph {
         (node.logging === 'json' ? JSON_LOGGING : 0) |
         (hc.liveness ? LIVENESS : 0) |
         (hc.readiness ? READINESS : 0) |
-        (node.stateless ? STATELESS : 0);
+        (node.stateless ? STATELESS : 0) |
+        (hasIdempotentEndpoint(node.endpoints) ? IDEMPOTENT_ENDPOINT : 0);
       replicas[v] = node.replicas;
     }
   }
@@ -588,6 +599,7 @@ export function buildGraph(design: Design): DesignGraph {
   const retries = new Int32Array(edgeCount);
   const operations = new Int32Array(edgeCount);
   const callsPerRequest = new Int32Array(edgeCount);
+  const unsafeOperations = new Uint8Array(edgeCount);
   const channelOf = new Int32Array(edgeCount).fill(-1);
   const topicOf = new Int32Array(edgeCount).fill(-1);
 
@@ -635,6 +647,7 @@ export function buildGraph(design: Design): DesignGraph {
         timeoutMs[i] = edge.timeoutMs ?? -1;
         retries[i] = edge.retries;
         operations[i] = edge.operations.length;
+        if (edge.operations.length > 0 && hasUnsafeOperation(edge.operations)) unsafeOperations[i] = 1;
         callsPerRequest[i] = edge.callsPerRequest;
         break;
       case 'publish': {
@@ -716,6 +729,7 @@ export function buildGraph(design: Design): DesignGraph {
     retries: fit(retries),
     operations: fit(operations),
     callsPerRequest: fit(callsPerRequest),
+    unsafeOperations: fit(unsafeOperations),
     channel: fit(channelOf),
     topic: fit(topicOf),
     byKind: { call: ofKind[0], publish: ofKind[1], subscribe: ofKind[2], data: ofKind[3] },

@@ -186,8 +186,8 @@ export const EDGE_FLAG = {
   write: 64,
 } as const;
 
-/** Bits of `NodeFacts.flags` (services only). */
-export const NODE_FLAG = { tracing: 1, jsonLogging: 2, liveness: 4, readiness: 8, stateless: 16 } as const;
+/** Bits of `NodeFacts.flags` (services only; idempotentEndpoint: declares an idempotent endpoint). */
+export const NODE_FLAG = { tracing: 1, jsonLogging: 2, liveness: 4, readiness: 8, stateless: 16, idempotentEndpoint: 32 } as const;
 
 /**
  * The fields hot rules read, copied out of the design objects while the graph is built (each
@@ -213,6 +213,8 @@ export interface EdgeFacts {
   readonly operations: Int32Array;
   /** Calls: calls per request. */
   readonly callsPerRequest: Int32Array;
+  /** Calls: 1 when some operation is POST or PATCH (not idempotent by HTTP semantics). */
+  readonly unsafeOperations: Uint8Array;
   /** Publish and subscribe: index into `DesignGraph.events`, else -1. */
   readonly channel: Int32Array;
   /** Publish and subscribe: index into `DesignGraph.topics`, else -1. */

@@ -1,11 +1,12 @@
 import type { CallEdge, SubscribeEdge } from '@/lib/model';
-import { EDGE_FLAG, NODE_KIND_CODE } from '@/lib/graph';
+import { EDGE_FLAG, NODE_FLAG, NODE_KIND_CODE } from '@/lib/graph';
 import { REF } from '../references';
 import { defineRule, type Finding, type FindingInput } from '../types';
 
 // Imported bindings are getter calls once transpiled to CommonJS (tsx, vitest): loops read
 // these module-level copies instead.
 const { dedupe: DEDUPE, idempotencyKey: IDEMPOTENCY_KEY } = EDGE_FLAG;
+const { idempotentEndpoint: IDEMPOTENT_ENDPOINT } = NODE_FLAG;
 const { service: SERVICE } = NODE_KIND_CODE;
 
 // PUT, DELETE and GET are idempotent by definition (RFC 9110 §9.2.2); these are not.
@@ -33,9 +34,13 @@ export default defineRule({
     // endpoints at all: they skip the map entirely (at 10,000 nodes a map entry per target is
     // a large share of this rule's allocations).
     let safeEndpoints: Map<number, ReadonlySet<string>> | undefined;
+    // The graph's flags say which calls have unsafe operations and which services declare an
+    // idempotent endpoint, so most edges and targets are never read from the design objects.
+    const nodeFlags = graph.nodeFacts.flags;
     const safeOn = (target: number): ReadonlySet<string> => {
+      if ((nodeFlags[target] & IDEMPOTENT_ENDPOINT) === 0) return NONE;
       const node = nodes[target].node;
-      if (node.kind !== 'service' || node.endpoints.length === 0) return NONE;
+      if (node.kind !== 'service') return NONE;
       let set = (safeEndpoints ??= new Map()).get(target);
       if (!set) {
         const eps = node.endpoints.filter((ep) => ep.idempotent);
@@ -76,7 +81,7 @@ export default defineRule({
         continue;
       }
       const i = calls[a++];
-      if (f.retries[i] === 0 || f.flags[i] & IDEMPOTENCY_KEY || f.operations[i] === 0) continue;
+      if (f.retries[i] === 0 || f.flags[i] & IDEMPOTENCY_KEY || f.unsafeOperations[i] === 0) continue;
       const ops = (graph.designEdges[i] as CallEdge).operations;
       // The unsafe operations as "METHOD path"; a list only from the second one (most calls
       // carry a single operation).
