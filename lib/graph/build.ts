@@ -1,7 +1,7 @@
 import type { CallEdge, DataEdge, Design, DesignEdge, DesignNode, EdgeKind, EdgeOfKind, NodeKind, PublishEdge, SubscribeEdge } from '@/lib/model';
 import { IdIndex } from './ids';
 import { longestPathFrom } from './paths';
-import { stronglyConnectedComponents, toCsr } from './scc';
+import { stronglyConnectedComponents } from './scc';
 import { EDGE_FLAG, EDGE_KIND_CODE, NODE_FLAG, NODE_KIND_CODE, PROTOCOL_CODE } from './types';
 import type {
   Adjacency,
@@ -750,7 +750,7 @@ export function buildGraph(design: Design): DesignGraph {
   table.events = eventList;
   table.topics = topicList;
 
-  const sync = analyseSync(nodeList, nodeFacts.kind, table, ofKind[0], edgeSrc, edgeDst);
+  const sync = analyseSync(nodeList, nodeFacts.kind, table, ofKind[0], edgeSrc, edgeDst, adjacency.outCall);
   const { fanIn, fanOut, degreeStats } = serviceDegrees(n, byKind.service, offsets, items, edgeSrc, edgeDst);
 
   // Data ownership: who reaches each store, and which stores each service owns (design order).
@@ -848,18 +848,25 @@ export function getGraph(design: Design): DesignGraph {
 }
 
 /** SCCs of the sync call graph, self-loops, and the longest call chain from the entry points. */
-function analyseSync(nodeList: readonly NodeEntry[], kindOf: Uint8Array, table: EdgeTable, calls: Int32Array, edgeSrc: Int32Array, edgeDst: Int32Array): SyncAnalysis {
+function analyseSync(
+  nodeList: readonly NodeEntry[],
+  kindOf: Uint8Array,
+  table: EdgeTable,
+  calls: Int32Array,
+  edgeSrc: Int32Array,
+  edgeDst: Int32Array,
+  outCall: Adjacency,
+): SyncAnalysis {
   const n = nodeList.length;
   const m = calls.length;
-  const callSrc = new Int32Array(m);
-  const callDst = new Int32Array(m);
-  for (let j = 0; j < m; j++) {
-    callSrc[j] = edgeSrc[calls[j]];
-    callDst[j] = edgeDst[calls[j]];
-  }
-  const csr = toCsr(n, callSrc, callDst, m);
+  // The out-call adjacency is already a CSR of the call graph (slot 0 starts at 0 in `items`,
+  // design order within a node, as a stable counting sort would give): only the targets array
+  // is new. CSR slot k is the edge items[k].
+  const order = outCall.items.subarray(0, m);
+  const targets = new Int32Array(m);
+  for (let k = 0; k < m; k++) targets[k] = edgeDst[order[k]];
+  const csr = { nodeCount: n, offsets: outCall.offsets, targets };
   const { componentOf, count } = stronglyConnectedComponents(csr);
-  const edgeId = (j: number) => table.designEdges[calls[j]].id;
 
   // Component sizes, to find the cycles (size > 1) and gather their members in design order.
   const size = new Int32Array(count);
@@ -878,18 +885,18 @@ function analyseSync(nodeList: readonly NodeEntry[], kindOf: Uint8Array, table: 
   const weights = new Uint8Array(m);
   for (let slot = 0; slot < m; slot++) {
     // A client's request to its entry point is not a hop of the backend chain.
-    weights[slot] = kindOf[callSrc[csr.order[slot]]] === CLIENT ? 0 : 1;
+    weights[slot] = kindOf[edgeSrc[order[slot]]] === CLIENT ? 0 : 1;
   }
   const selfLoops: number[] = [];
   const hasIncoming = new Uint8Array(count);
   for (let j = 0; j < m; j++) {
-    const s = callSrc[j];
-    const t = callDst[j];
+    const s = edgeSrc[calls[j]];
+    const t = edgeDst[calls[j]];
     if (s === t) selfLoops.push(calls[j]);
     const cs = componentOf[s];
     const ct = componentOf[t];
     if (cs !== ct) hasIncoming[ct] = 1;
-    else if (cycleIndex[cs] !== -1) cycles[cycleIndex[cs]].edges.push(edgeId(j));
+    else if (cycleIndex[cs] !== -1) cycles[cycleIndex[cs]].edges.push(table.designEdges[calls[j]].id);
   }
 
   // Entry points: clients and gateways; without any, the services nothing calls (source
@@ -912,7 +919,7 @@ function analyseSync(nodeList: readonly NodeEntry[], kindOf: Uint8Array, table: 
   return new SyncResult(componentOf, count, cycles, entries.map((v) => nodeList[v].id), {
     hops: path.hops,
     nodes: path.nodes.map((v) => nodeList[v].id),
-    edges: path.slots.map((slot) => edgeId(csr.order[slot])),
+    edges: path.slots.map((slot) => table.designEdges[order[slot]].id),
   }, selfLoops, table);
 }
 
