@@ -67,15 +67,35 @@ class Context<O> implements RuleContext<O> {
   readonly name = (id: string): string => this.graph.node(id)?.name ?? id;
 
   finding(input: FindingInput): Finding {
+    return this.newFinding(input.message, input.targets, input.fixes, input.severity);
+  }
+
+  newFinding(message: string, targets: string[], fixes?: readonly (QuickFixId | QuickFixRef)[], severity?: Severity): Finding {
     // Every finding gets the same five fields in one literal (one hidden class, no transition
     // when fixes are added); `fixes` is undefined when there are none.
     return {
       ruleId: this.ruleId,
-      severity: input.severity ?? this.severity,
-      message: input.message,
-      targets: input.targets,
-      fixes: input.fixes && input.fixes.length > 0 ? resolveFixes(input.fixes) : undefined,
+      severity: severity ?? this.severity,
+      message,
+      targets,
+      fixes: fixes && fixes.length > 0 ? this.fixesOf(fixes) : undefined,
     };
+  }
+
+  // Rules pass the same constant list for most findings: the last one resolved is kept here,
+  // saving a WeakMap lookup per finding.
+  private lastFixes: readonly (QuickFixId | QuickFixRef)[] | undefined;
+  private lastResolved: QuickFixRef[] | undefined;
+
+  private fixesOf(fixes: readonly (QuickFixId | QuickFixRef)[]): QuickFixRef[] {
+    if (fixes === this.lastFixes) return this.lastResolved!;
+    const resolvedList = resolveFixes(fixes);
+    // Lists with contextual titles are built per finding: only constant lists are remembered.
+    if (typeof fixes[fixes.length - 1] === 'string') {
+      this.lastFixes = fixes;
+      this.lastResolved = resolvedList;
+    }
+    return resolvedList;
   }
 
   lower(s: Severity = this.severity): Severity {

@@ -74,11 +74,11 @@ export default defineRule({
             : `${ops[t]} different operations (more than ${options.maxOperations})`;
         found.push({
           at: pair[0],
-          finding: ctx.finding({
-            message: `${svc.name} and ${other.name} exchange ${why}: the boundary between them is probably wrong.`,
-            targets: [ids[pair[0]].id, svc.id, other.id, ...pair.slice(1).map((i) => ids[i].id)],
-            fixes: ['call-to-event', { id: 'merge-services', title: `Merge ${svc.name} and ${other.name}` }],
-          }),
+          finding: ctx.newFinding(
+            `${svc.name} and ${other.name} exchange ${why}: the boundary between them is probably wrong.`,
+            [ids[pair[0]].id, svc.id, other.id, ...pair.slice(1).map((i) => ids[i].id)],
+            ['call-to-event', { id: 'merge-services', title: `Merge ${svc.name} and ${other.name}` }],
+          ),
         });
       }
     }

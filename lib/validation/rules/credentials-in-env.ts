@@ -48,15 +48,15 @@ export default defineRule({
       const entry = ctx.graph.nodeList[ix];
       const node = entry.node;
       if (node.kind === 'external' && urlHasCredentials(node.url)) {
-        out.push(ctx.finding({ message: `The URL of ${node.name} contains a credential; load it from the credential store instead.`, targets: [node.id] }));
+        out.push(ctx.newFinding(`The URL of ${node.name} contains a credential; load it from the credential store instead.`, [node.id]));
       }
       const vars = 'env' in node || 'environment' in node ? secretVars(node) : [];
       if (vars.length > 0) {
         out.push(
-          ctx.finding({
-            message: `${node.name} takes ${ctx.list(vars, 3)} from environment variables; this house style loads credentials from the credential store.`,
-            targets: [node.id],
-          }),
+          ctx.newFinding(
+            `${node.name} takes ${ctx.list(vars, 3)} from environment variables; this house style loads credentials from the credential store.`,
+            [node.id],
+          ),
         );
       }
     }

@@ -42,11 +42,7 @@ export default defineRule({
         tails.set(t * 4 + access, (tail = `${verb}${graph.nodeList[t].name}, which ${owner.name} owns: go through ${owner.name}’s API or events.`));
       }
       out.push(
-        ctx.finding({
-          message: graph.nodeList[s].name + tail,
-          targets: ctx.edgeTargetsAt(i),
-          fixes: FIXES,
-        }),
+        ctx.newFinding(graph.nodeList[s].name + tail, ctx.edgeTargetsAt(i), FIXES),
       );
     }
     return out;

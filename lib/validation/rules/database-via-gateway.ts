@@ -94,11 +94,7 @@ export default defineRule({
       let end = tails.get(t);
       if (end === undefined) tails.set(t, (end = ` reaches ${graph.nodeList[t].name}${tail}`));
       out.push(
-        ctx.finding({
-          message: graph.nodeList[f.source[i]].name + end,
-          targets: ctx.edgeTargetsAt(i),
-          fixes: FIXES,
-        }),
+        ctx.newFinding(graph.nodeList[f.source[i]].name + end, ctx.edgeTargetsAt(i), FIXES),
       );
     }
     return out;

@@ -35,7 +35,7 @@ export default defineRule({
     if (graph.services.length === 0) return [];
     const sinks = notificationServices(graph, options);
     if (sinks.length === 0) {
-      return [ctx.finding({ message: 'No notification service: errors have nowhere to go. Add one that consumes error events.', targets: [] })];
+      return [ctx.newFinding('No notification service: errors have nowhere to go. Add one that consumes error events.', [])];
     }
     // Channels the notification services consume, by event and by broker topic, marked by
     // channel index (every publish and subscribe edge has both).
@@ -65,11 +65,7 @@ export default defineRule({
       }
       if (reaches) continue;
       out.push(
-        ctx.finding({
-          message: `${svc.name} publishes nothing the notification service (${sinkNames}) consumes: its errors go unnoticed.`,
-          targets: [svc.id],
-          fixes: FIXES,
-        }),
+        ctx.newFinding(`${svc.name} publishes nothing the notification service (${sinkNames}) consumes: its errors go unnoticed.`, [svc.id], FIXES),
       );
     }
     return out;

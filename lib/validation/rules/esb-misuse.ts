@@ -56,10 +56,10 @@ export default defineRule({
         for (let k = outData.offsets[v], end = outData.offsets[v + 1]; k < end; k++) smart.push(outData.items[k]);
         smart.sort((a, b) => a - b);
         out.push(
-          ctx.finding({
-            message: `Broker ${svc.name} calls or writes to ${ctx.list([...new Set(smart.map((i) => graph.nodeList[f.target[i]].name))])}: logic in the pipe makes it an ESB.`,
-            targets: [svc.id, ...smart.map((i) => graph.designEdges[i].id)],
-          }),
+          ctx.newFinding(
+            `Broker ${svc.name} calls or writes to ${ctx.list([...new Set(smart.map((i) => graph.nodeList[f.target[i]].name))])}: logic in the pipe makes it an ESB.`,
+            [svc.id, ...smart.map((i) => graph.designEdges[i].id)],
+          ),
         );
         continue;
       }
@@ -90,10 +90,10 @@ export default defineRule({
       if (count < minDown) continue;
       const down = count;
       out.push(
-        ctx.finding({
-          message: `${svc.name} receives from ${up}+ services and forwards to ${down}+ others without owning data: it routes between them like an ESB.`,
-          targets: [svc.id],
-        }),
+        ctx.newFinding(
+          `${svc.name} receives from ${up}+ services and forwards to ${down}+ others without owning data: it routes between them like an ESB.`,
+          [svc.id],
+        ),
       );
     }
     return out;

@@ -54,11 +54,11 @@ export default defineRule({
       const diff = changes(baseline.fields, ev.fields, ctx.options.allowOptionalAdditions);
       if (diff.length === 0) continue;
       out.push(
-        ctx.finding({
-          message: `${ev.name} v${ev.version} was published and has changed (${ctx.list(diff, 4)}): publish the change as v${ev.version + 1} instead.`,
-          targets: [ev.id],
-          fixes: [{ id: 'bump-event-version', title: `Publish as ${ev.name} v${ev.version + 1}` }],
-        }),
+        ctx.newFinding(
+          `${ev.name} v${ev.version} was published and has changed (${ctx.list(diff, 4)}): publish the change as v${ev.version + 1} instead.`,
+          [ev.id],
+          [{ id: 'bump-event-version', title: `Publish as ${ev.name} v${ev.version + 1}` }],
+        ),
       );
     }
     return out;

@@ -71,10 +71,7 @@ export default defineRule({
       if (hub) reasons.push(`is called by ${fi} services and calls ${fo} (typical: ${fanIn.mean.toFixed(1)} and ${fanOut.mean.toFixed(1)})`);
       if (hoard) reasons.push(`owns ${stores.length} datastores (${ctx.list(stores.map(ctx.name))})`);
       out.push(
-        ctx.finding({
-          message: `${svc.name} ${reasons.join(' and ')}: it has absorbed too many responsibilities.`,
-          targets: [svc.id, ...stores],
-        }),
+        ctx.newFinding(`${svc.name} ${reasons.join(' and ')}: it has absorbed too many responsibilities.`, [svc.id, ...stores]),
       );
     }
     return out;

@@ -33,11 +33,11 @@ export default defineRule({
       const scf = graph.degreeStats.servicePairs / (n * (n - 1));
       if (scf > options.maxCouplingFactor) {
         out.push(
-          ctx.finding({
-            message: `Service coupling factor is ${scf.toFixed(2)} (${graph.degreeStats.servicePairs} calling pairs among ${n} services), above ${options.maxCouplingFactor}: the services are tightly meshed.`,
-            targets: [],
-            fixes: FIXES,
-          }),
+          ctx.newFinding(
+            `Service coupling factor is ${scf.toFixed(2)} (${graph.degreeStats.servicePairs} calling pairs among ${n} services), above ${options.maxCouplingFactor}: the services are tightly meshed.`,
+            [],
+            FIXES,
+          ),
         );
       }
     }
@@ -47,19 +47,19 @@ export default defineRule({
       const ais = graph.fanIn[svc.index];
       if (ads > options.maxDependencies) {
         out.push(
-          ctx.finding({
-            message: `${svc.name} depends on ${ads} services (ADS, more than ${options.maxDependencies}): it breaks when any of them does.`,
-            targets: [svc.id],
-            fixes: FIXES,
-          }),
+          ctx.newFinding(
+            `${svc.name} depends on ${ads} services (ADS, more than ${options.maxDependencies}): it breaks when any of them does.`,
+            [svc.id],
+            FIXES,
+          ),
         );
       }
       if (ais > options.maxDependents) {
         out.push(
-          ctx.finding({
-            message: `${ais} services depend on ${svc.name} (AIS, more than ${options.maxDependents}): its API cannot change without coordinating them all.`,
-            targets: [svc.id],
-          }),
+          ctx.newFinding(
+            `${ais} services depend on ${svc.name} (AIS, more than ${options.maxDependents}): its API cannot change without coordinating them all.`,
+            [svc.id],
+          ),
         );
       }
     }

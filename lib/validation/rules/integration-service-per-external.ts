@@ -51,21 +51,21 @@ export default defineRule({
         const callers = distinctEnds(graph, inCall, entry.index, graph.edgeFacts.source, SERVICE, stamp);
         if (!callers) continue;
         out.push(
-          ctx.finding({
-            message: `External system ${entry.name} is called by ${callers.length} services (${ctx.list(callers.map((c) => c.name))}); route it through one integration service.`,
-            targets: [entry.id, ...callers.map((c) => c.id)],
-            fixes: [{ id: 'insert-integration-service', title: `Add a ${entry.name} integration service` }],
-          }),
+          ctx.newFinding(
+            `External system ${entry.name} is called by ${callers.length} services (${ctx.list(callers.map((c) => c.name))}); route it through one integration service.`,
+            [entry.id, ...callers.map((c) => c.id)],
+            [{ id: 'insert-integration-service', title: `Add a ${entry.name} integration service` }],
+          ),
         );
       } else if (entry.kind === 'service') {
         const externals = distinctEnds(graph, outCall, entry.index, graph.edgeFacts.target, EXTERNAL, stamp);
         if (!externals) continue;
         out.push(
-          ctx.finding({
-            message: `${entry.name} integrates ${externals.length} external systems (${ctx.list(externals.map((x) => x.name))}); each should have its own integration service.`,
-            targets: [entry.id, ...externals.map((x) => x.id)],
-            fixes: FIXES,
-          }),
+          ctx.newFinding(
+            `${entry.name} integrates ${externals.length} external systems (${ctx.list(externals.map((x) => x.name))}); each should have its own integration service.`,
+            [entry.id, ...externals.map((x) => x.id)],
+            FIXES,
+          ),
         );
       }
     }

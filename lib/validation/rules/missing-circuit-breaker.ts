@@ -33,11 +33,11 @@ export default defineRule({
       const target = kind[f.target[i]];
       if (target !== SERVICE && target !== EXTERNAL) continue;
       out.push(
-        ctx.finding({
-          message: `${ctx.edgeLabelAt(i)} has no circuit breaker: when ${graph.nodeList[f.target[i]].name} fails, ${graph.nodeList[f.source[i]].name} keeps calling it and fails too.`,
-          targets: ctx.edgeTargetsAt(i),
-          fixes: FIXES,
-        }),
+        ctx.newFinding(
+          `${ctx.edgeLabelAt(i)} has no circuit breaker: when ${graph.nodeList[f.target[i]].name} fails, ${graph.nodeList[f.source[i]].name} keeps calling it and fails too.`,
+          ctx.edgeTargetsAt(i),
+          FIXES,
+        ),
       );
     }
     return out;

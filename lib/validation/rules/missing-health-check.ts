@@ -34,11 +34,11 @@ export default defineRule({
       if (!readiness) missing.push('readiness');
       if (missing.length === 0) continue;
       out.push(
-        ctx.finding({
-          message: `${svc.name} has no ${missing.join(' or ')} check: ${missing.includes('liveness') ? 'a hung instance is never restarted' : 'traffic reaches instances that are not ready'}.`,
-          targets: [svc.id],
-          fixes: FIXES,
-        }),
+        ctx.newFinding(
+          `${svc.name} has no ${missing.join(' or ')} check: ${missing.includes('liveness') ? 'a hung instance is never restarted' : 'traffic reaches instances that are not ready'}.`,
+          [svc.id],
+          FIXES,
+        ),
       );
     }
     return out;

@@ -17,6 +17,6 @@ export default defineRule({
   },
   check(ctx) {
     if (ctx.graph.services.length === 0 || ctx.design.settings.targets.includes('k8s')) return [];
-    return [ctx.finding({ message: 'Kubernetes is not a deployment target: no probes, HPA or PDB will be generated.', targets: [], fixes: FIXES })];
+    return [ctx.newFinding('Kubernetes is not a deployment target: no probes, HPA or PDB will be generated.', [], FIXES)];
   },
 });

@@ -49,11 +49,7 @@ export default defineRule({
       if (f.flags[i] & OUTBOX || graph.nodeFacts.kind[f.source[i]] !== SERVICE || !writesData(graph, f.source[i])) continue;
       const edge = graph.designEdges[i] as PublishEdge;
       out.push(
-        ctx.finding({
-          message: graph.nodeList[f.source[i]].name + tailFor(tails, f.channel[i], edge.event, edge.version),
-          targets: ctx.edgeTargetsAt(i),
-          fixes: FIXES,
-        }),
+        ctx.newFinding(graph.nodeList[f.source[i]].name + tailFor(tails, f.channel[i], edge.event, edge.version), ctx.edgeTargetsAt(i), FIXES),
       );
     }
     return out;

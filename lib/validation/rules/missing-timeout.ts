@@ -37,14 +37,13 @@ export default defineRule({
       const source = kind[f.source[i]];
       if (source !== SERVICE && source !== GATEWAY) continue;
       out.push(
-        ctx.finding({
-          message:
-            timeout === -1
-              ? `${ctx.edgeLabelAt(i)} has no timeout: a slow ${graph.nodeList[f.target[i]].name} will hang ${graph.nodeList[f.source[i]].name} too.`
-              : `${ctx.edgeLabelAt(i)} waits up to ${timeout} ms (more than ${max} ms): that is as good as no timeout for a sync call.`,
-          targets: ctx.edgeTargetsAt(i),
-          fixes: FIXES,
-        }),
+        ctx.newFinding(
+          timeout === -1
+            ? `${ctx.edgeLabelAt(i)} has no timeout: a slow ${graph.nodeList[f.target[i]].name} will hang ${graph.nodeList[f.source[i]].name} too.`
+            : `${ctx.edgeLabelAt(i)} waits up to ${timeout} ms (more than ${max} ms): that is as good as no timeout for a sync call.`,
+          ctx.edgeTargetsAt(i),
+          FIXES,
+        ),
       );
     }
     return out;

@@ -57,11 +57,11 @@ export default defineRule({
       if (many || first === -1) continue;
       const other = nodes[first];
       out.push(
-        ctx.finding({
-          message: `${svc.name} only talks to ${other.name} and keeps no data of its own: it is probably part of ${other.name}.`,
-          targets: [svc.id, other.id],
-          fixes: FIXES,
-        }),
+        ctx.newFinding(
+          `${svc.name} only talks to ${other.name} and keeps no data of its own: it is probably part of ${other.name}.`,
+          [svc.id, other.id],
+          FIXES,
+        ),
       );
     }
     return out;

@@ -35,11 +35,11 @@ export default defineRule({
       if (direct.length === 0) continue;
       const services = [...new Set(direct.map((e) => e.target))];
       out.push(
-        ctx.finding({
-          message: `Client ${client.name} calls ${ctx.list(services.map((s) => s.name))} directly: it depends on the internal service layout and each service must secure itself.`,
-          targets: [client.id, ...direct.map((e) => e.id), ...services.map((s) => s.id)],
-          fixes: FIXES,
-        }),
+        ctx.newFinding(
+          `Client ${client.name} calls ${ctx.list(services.map((s) => s.name))} directly: it depends on the internal service layout and each service must secure itself.`,
+          [client.id, ...direct.map((e) => e.id), ...services.map((s) => s.id)],
+          FIXES,
+        ),
       );
     }
     return out;

@@ -32,11 +32,11 @@ export default defineRule({
       const t = f.target[i];
       if (s === t || kind[s] !== SERVICE || kind[t] !== SERVICE) continue;
       out.push(
-        ctx.finding({
-          message: `${ctx.edgeLabelAt(i)} is a direct call; this house style sends all service-to-service traffic over the message bus.`,
-          targets: ctx.edgeTargetsAt(i),
-          fixes: FIXES,
-        }),
+        ctx.newFinding(
+          `${ctx.edgeLabelAt(i)} is a direct call; this house style sends all service-to-service traffic over the message bus.`,
+          ctx.edgeTargetsAt(i),
+          FIXES,
+        ),
       );
     }
     return out;

@@ -32,11 +32,7 @@ export default defineRule({
     const sink = graph.nodesByKind.observability.some((o) => o.node.signals.traces && TRACE_SINKS.has(o.node.technology));
     if (!sink) {
       out.push(
-        ctx.finding({
-          message: 'No tracing collector in the design: requests across services cannot be followed end to end.',
-          targets: [],
-          fixes: SINK_FIXES,
-        }),
+        ctx.newFinding('No tracing collector in the design: requests across services cannot be followed end to end.', [], SINK_FIXES),
       );
     }
     const flags = graph.nodeFacts.flags;
@@ -44,11 +40,7 @@ export default defineRule({
       const svc = graph.services[ix];
       if (flags[svc.index] & TRACING) continue;
       out.push(
-        ctx.finding({
-          message: `${svc.name} has tracing off: traces break at this service.`,
-          targets: [svc.id],
-          fixes: SERVICE_FIXES,
-        }),
+        ctx.newFinding(`${svc.name} has tracing off: traces break at this service.`, [svc.id], SERVICE_FIXES),
       );
     }
     return out;

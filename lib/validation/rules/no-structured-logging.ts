@@ -30,11 +30,7 @@ export default defineRule({
     const out: Finding[] = [];
     if (graph.services.length >= ctx.options.minServices && !graph.nodesByKind.observability.some((o) => o.node.signals.logs && LOG_SINKS.has(o.node.technology))) {
       out.push(
-        ctx.finding({
-          message: 'No log sink in the design: logs stay in each container and are lost when it goes.',
-          targets: [],
-          fixes: SINK_FIXES,
-        }),
+        ctx.newFinding('No log sink in the design: logs stay in each container and are lost when it goes.', [], SINK_FIXES),
       );
     }
     const flags = graph.nodeFacts.flags;
@@ -43,11 +39,11 @@ export default defineRule({
       if (flags[svc.index] & JSON_LOGGING) continue;
       const logging = svc.node.logging;
       out.push(
-        ctx.finding({
-          message: logging === 'none' ? `${svc.name} does not log: failures leave no trace.` : `${svc.name} logs plain text: its lines cannot be queried or correlated.`,
-          targets: [svc.id],
-          fixes: SERVICE_FIXES,
-        }),
+        ctx.newFinding(
+          logging === 'none' ? `${svc.name} does not log: failures leave no trace.` : `${svc.name} logs plain text: its lines cannot be queried or correlated.`,
+          [svc.id],
+          SERVICE_FIXES,
+        ),
       );
     }
     return out;

@@ -34,11 +34,7 @@ export default defineRule({
       const protocol = f.protocol[i];
       if (protocol === GRPC || kind[f.source[i]] !== SERVICE || kind[f.target[i]] !== SERVICE) continue;
       out.push(
-        ctx.finding({
-          message: ctx.edgeLabelAt(i) + SUFFIX[protocol],
-          targets: ctx.edgeTargetsAt(i),
-          fixes: FIXES,
-        }),
+        ctx.newFinding(ctx.edgeLabelAt(i) + SUFFIX[protocol], ctx.edgeTargetsAt(i), FIXES),
       );
     }
     return out;

@@ -72,11 +72,11 @@ export default defineRule({
         const consumer = nodes[f.target[i]];
         const broker = nodes[f.source[i]];
         out.push(
-          ctx.finding({
-            message: `${consumer.name} consumes ${edge.event} v${edge.version} from ${broker.name} without deduplication: redelivered messages are processed twice.`,
-            targets: [edge.id, consumer.id, broker.id],
-            fixes: DEDUPE_FIXES,
-          }),
+          ctx.newFinding(
+            `${consumer.name} consumes ${edge.event} v${edge.version} from ${broker.name} without deduplication: redelivered messages are processed twice.`,
+            [edge.id, consumer.id, broker.id],
+            DEDUPE_FIXES,
+          ),
         );
         continue;
       }
@@ -98,11 +98,7 @@ export default defineRule({
       }
       if (first === undefined) continue;
       out.push(
-        ctx.finding({
-          message: ctx.edgeLabelAt(i) + tailFor(more ? ctx.list(more, 3) : first, f.retries[i]),
-          targets: ctx.edgeTargetsAt(i),
-          fixes: RETRY_FIXES,
-        }),
+        ctx.newFinding(ctx.edgeLabelAt(i) + tailFor(more ? ctx.list(more, 3) : first, f.retries[i]), ctx.edgeTargetsAt(i), RETRY_FIXES),
       );
     }
     return out;

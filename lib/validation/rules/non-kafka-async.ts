@@ -22,11 +22,7 @@ export default defineRule({
       const technology = broker.node.technology;
       if (technology === 'kafka') continue;
       out.push(
-        ctx.finding({
-          message: `Broker ${broker.name} is ${technology}; this house style carries events on Kafka.`,
-          targets: [broker.id],
-          fixes: FIXES,
-        }),
+        ctx.newFinding(`Broker ${broker.name} is ${technology}; this house style carries events on Kafka.`, [broker.id], FIXES),
       );
     }
     return out;

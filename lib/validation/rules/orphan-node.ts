@@ -24,7 +24,7 @@ export default defineRule({
     const { graph, design } = ctx;
     const adj = graph.adjacency;
     const out: Finding[] = [];
-    const orphan = (message: string, targets: string[]) => out.push(ctx.finding({ message, targets, fixes: FIXES }));
+    const orphan = (message: string, targets: string[]) => out.push(ctx.newFinding(message, targets, FIXES));
 
     // Nodes first, in design order; then events seen only on publish edges; then declared events.
     for (let at = 0; at < graph.nodeList.length; at++) {

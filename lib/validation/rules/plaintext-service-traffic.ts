@@ -32,11 +32,7 @@ export default defineRule({
       const source = kind[f.source[i]];
       if (f.flags[i] & TLS || kind[f.target[i]] !== SERVICE || (source !== SERVICE && source !== GATEWAY)) continue;
       out.push(
-        ctx.finding({
-          message: `${ctx.edgeLabelAt(i)} is not encrypted: anything on the network can read or change it.`,
-          targets: ctx.edgeTargetsAt(i),
-          fixes: FIXES,
-        }),
+        ctx.newFinding(`${ctx.edgeLabelAt(i)} is not encrypted: anything on the network can read or change it.`, ctx.edgeTargetsAt(i), FIXES),
       );
     }
     return out;

@@ -27,11 +27,11 @@ export default defineRule({
       const replicas = count[svc.index];
       if (replicas >= min) continue;
       out.push(
-        ctx.finding({
-          message: `${svc.name} runs ${plural(replicas, 'replica')}: fewer than ${min} means downtime on every deploy or node drain, and no useful HPA or PDB.`,
-          targets: [svc.id],
-          fixes: FIXES,
-        }),
+        ctx.newFinding(
+          `${svc.name} runs ${plural(replicas, 'replica')}: fewer than ${min} means downtime on every deploy or node drain, and no useful HPA or PDB.`,
+          [svc.id],
+          FIXES,
+        ),
       );
     }
     return out;

@@ -40,12 +40,12 @@ export default defineRule({
       const isCache = info.node.kind === 'cache';
       if (isCache && !ctx.options.includeCaches) continue;
       out.push(
-        ctx.finding({
-          message: `${isCache ? 'Cache' : 'Database'} ${info.node.name} is used by ${info.accessors.length} services (${ctx.list(info.accessors.map((a) => a.name))}): a change in one breaks the others.`,
-          targets: targetsOf(ctx.graph, info),
-          severity: isCache ? ctx.lower() : ctx.severity,
-          fixes: FIXES,
-        }),
+        ctx.newFinding(
+          `${isCache ? 'Cache' : 'Database'} ${info.node.name} is used by ${info.accessors.length} services (${ctx.list(info.accessors.map((a) => a.name))}): a change in one breaks the others.`,
+          targetsOf(ctx.graph, info),
+          FIXES,
+          isCache ? ctx.lower() : ctx.severity,
+        ),
       );
     }
     return out;

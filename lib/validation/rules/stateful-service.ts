@@ -27,11 +27,7 @@ export default defineRule({
       const svc = ctx.graph.services[at];
       if (flags[svc.index] & STATELESS) continue;
       out.push(
-        ctx.finding({
-          message: `${svc.name} is stateful: it cannot be restarted, scaled or moved without losing state.`,
-          targets: [svc.id],
-          fixes: FIXES,
-        }),
+        ctx.newFinding(`${svc.name} is stateful: it cannot be restarted, scaled or moved without losing state.`, [svc.id], FIXES),
       );
     }
     return out;

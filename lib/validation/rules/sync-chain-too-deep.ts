@@ -20,11 +20,11 @@ export default defineRule({
     const path = ctx.graph.sync.longestPath;
     if (path.hops <= ctx.options.maxHops) return [];
     return [
-      ctx.finding({
-        message: `A request passes ${path.hops} sync hops (${path.nodes.map(ctx.name).join(' → ')}), more than ${ctx.options.maxHops}: latency and failure odds add up at every hop.`,
-        targets: [...path.nodes, ...path.edges],
-        fixes: FIXES,
-      }),
+      ctx.newFinding(
+        `A request passes ${path.hops} sync hops (${path.nodes.map(ctx.name).join(' → ')}), more than ${ctx.options.maxHops}: latency and failure odds add up at every hop.`,
+        [...path.nodes, ...path.edges],
+        FIXES,
+      ),
     ];
   },
 });

@@ -20,11 +20,11 @@ export default defineRule({
     const names = (ids: readonly string[]) =>
       ids.length <= 5 ? ctx.list(ids.map(ctx.name)) : `${ids.slice(0, 5).map(ctx.name).join(', ')} and ${ids.length - 5} more`;
     return ctx.graph.sync.cycles.map((c) =>
-      ctx.finding({
-        message: `${c.nodes.length} nodes call each other in a cycle (${names(c.nodes)}): none of them can be deployed or fail on its own.`,
-        targets: [...c.nodes, ...c.edges],
-        fixes: FIXES,
-      }),
+      ctx.newFinding(
+        `${c.nodes.length} nodes call each other in a cycle (${names(c.nodes)}): none of them can be deployed or fail on its own.`,
+        [...c.nodes, ...c.edges],
+        FIXES,
+      ),
     );
   },
 });

@@ -22,6 +22,6 @@ export default defineRule({
       services.length === 0
         ? `The design has no services; microservices need at least ${ctx.options.min}.`
         : `Only ${services.length} service${services.length === 1 ? '' : 's'} (${ctx.list(services.map((s) => s.name))}); with fewer than ${ctx.options.min} this is a monolith in disguise.`;
-    return [ctx.finding({ message, targets: services.map((s) => s.id) })];
+    return [ctx.newFinding(message, services.map((s) => s.id))];
   },
 });

@@ -18,10 +18,10 @@ export default defineRule({
     const n = ctx.graph.services.length;
     if (n <= ctx.options.max) return [];
     return [
-      ctx.finding({
-        message: `${n} services (more than ${ctx.options.max}): make sure each owns a capability and its data, or merge the ones that change together.`,
-        targets: [],
-      }),
+      ctx.newFinding(
+        `${n} services (more than ${ctx.options.max}): make sure each owns a capability and its data, or merge the ones that change together.`,
+        [],
+      ),
     ];
   },
 });

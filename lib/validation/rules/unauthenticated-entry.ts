@@ -20,11 +20,7 @@ export default defineRule({
       const gw = ctx.graph.nodesByKind.gateway[ix];
       if (gw.node.authentication !== 'none') continue;
       out.push(
-        ctx.finding({
-          message: `Gateway ${gw.name} does not authenticate callers: everything behind it is public.`,
-          targets: [gw.id],
-          fixes: FIXES,
-        }),
+        ctx.newFinding(`Gateway ${gw.name} does not authenticate callers: everything behind it is public.`, [gw.id], FIXES),
       );
     }
     return out;

@@ -33,10 +33,10 @@ export default defineRule({
       const bad = (graph.designEdges[i] as CallEdge).operations.filter((op) => !VERSIONED.test(op.path)).map((op) => op.path);
       if (bad.length === 0) continue;
       out.push(
-        ctx.finding({
-          message: `${ctx.edgeLabelAt(i)} uses ${ctx.list(bad, 3)} without a versioned package (e.g. user.v1.UserService/GetUser).`,
-          targets: ctx.edgeTargetsAt(i),
-        }),
+        ctx.newFinding(
+          `${ctx.edgeLabelAt(i)} uses ${ctx.list(bad, 3)} without a versioned package (e.g. user.v1.UserService/GetUser).`,
+          ctx.edgeTargetsAt(i),
+        ),
       );
     }
     return out;

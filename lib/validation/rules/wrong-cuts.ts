@@ -67,10 +67,10 @@ export default defineRule({
       if (dataless < options.minDatalessCallers && !named) continue;
       const list = callers.map((c) => graph.nodeList[c]);
       out.push(
-        ctx.finding({
-          message: `${svc.name} only holds data for ${ctx.list(list.map((c) => c.name))}, which keep the logic: a layer cut rather than a business capability.`,
-          targets: [svc.id, ...list.map((c) => c.id)],
-        }),
+        ctx.newFinding(
+          `${svc.name} only holds data for ${ctx.list(list.map((c) => c.name))}, which keep the logic: a layer cut rather than a business capability.`,
+          [svc.id, ...list.map((c) => c.id)],
+        ),
       );
     }
     return out;
