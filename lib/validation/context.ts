@@ -29,11 +29,13 @@ function resolveFixes(fixes: readonly (QuickFixId | QuickFixRef)[]): QuickFixRef
 export interface RunMemo {
   labels: (string | undefined)[] | undefined;
   targets: (string[] | undefined)[] | undefined;
+  /** " → name" per target node, by NodeEntry.index: a label is then one string node. */
+  arrows: (string | undefined)[] | undefined;
 }
 
 /** A fresh memo for one validation run. */
 export function createRunMemo(): RunMemo {
-  return { labels: undefined, targets: undefined };
+  return { labels: undefined, targets: undefined, arrows: undefined };
 }
 
 // Full-length arrays: filling a short array at scattered indices would turn it into a slow
@@ -111,7 +113,10 @@ class Context<O> implements RuleContext<O> {
     let label = labels[i];
     if (label === undefined) {
       const { nodeList, edgeFacts } = this.graph;
-      label = labels[i] = `${nodeList[edgeFacts.source[i]].name} → ${nodeList[edgeFacts.target[i]].name}`;
+      const t = edgeFacts.target[i];
+      const arrows = (this.memo.arrows ??= new Array<string | undefined>(nodeList.length).fill(undefined));
+      const arrow = (arrows[t] ??= ` → ${nodeList[t].name}`);
+      label = labels[i] = nodeList[edgeFacts.source[i]].name + arrow;
     }
     return label;
   }
