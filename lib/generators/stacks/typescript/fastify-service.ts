@@ -1,8 +1,6 @@
 import type { GeneratedFile, Generator, GeneratorContext } from '../../types';
-import { tsString } from '../../escape';
-import { commonFiles, fromTemplate, publicationsImport, readme, servicesOf } from './files';
-import { fastifyRoutesSource, routeTests } from './http-sources';
-import { routeSpecs } from './model';
+import { fromTemplate, tsServiceFiles } from './files';
+import { fastifyRoutesSource } from './http-sources';
 
 const LAYOUT = `## Layout
 
@@ -18,21 +16,10 @@ const LAYOUT = `## Layout
 
 /** Service code for every service on the `fastify` stack. */
 export function generateFastifyServices(ctx: GeneratorContext): GeneratedFile[] {
-  const files: GeneratedFile[] = [];
-  for (const spec of servicesOf(ctx, 'fastify')) {
-    const dir = `services/${spec.name}`;
-    const routes = routeSpecs(spec);
-    files.push(...commonFiles(ctx, spec, 'fastify'));
-    files.push({ path: `${dir}/src/main.ts`, content: fromTemplate(ctx, 'fastify/src/main.ts', { serviceName: tsString(spec.name) }) });
-    files.push({ path: `${dir}/src/app.ts`, content: fromTemplate(ctx, 'fastify/src/app.ts') });
-    files.push({ path: `${dir}/src/routes.ts`, content: fastifyRoutesSource(spec, routes) });
-    files.push({
-      path: `${dir}/test/app.test.ts`,
-      content: fromTemplate(ctx, 'fastify/test/app.test.ts', { publicationsImport: publicationsImport(spec, ctx.project), routeTests: routeTests(spec, routes) }),
-    });
-    files.push({ path: `${dir}/README.md`, content: readme(ctx, spec, 'fastify', routes, LAYOUT) });
-  }
-  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return tsServiceFiles(ctx, 'fastify', LAYOUT, (spec, routes, add) => {
+    add('src/app.ts', fromTemplate(ctx, 'fastify/src/app.ts'));
+    add('src/routes.ts', fastifyRoutesSource(spec, routes));
+  });
 }
 
 /** Generator `fastify-service`: one Fastify service per service node on the fastify stack. */

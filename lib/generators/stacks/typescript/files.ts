@@ -6,11 +6,11 @@ import type { Project, ServiceSpec } from '../../project';
 import { commentText, tsString } from '../../escape';
 import { mdCell, mdFinish, mdHeading, mdProse } from '../../docs/markdown';
 import { render } from '../../render';
-import { callModels, eventModels, type RouteSpec } from './model';
+import { callModels, eventModels, routeSpecs, type RouteSpec } from './model';
 import { TS_PACKAGE_VERSIONS, type TsPackage } from './packages';
 import { allEnv, brokerFiles, clientsSource, configSource, dependenciesSource, eventsSource, handlersSource } from './sources';
 import { ownProto, protoCopies } from './grpc';
-import { configTestSource } from './http-sources';
+import { configTestSource, routeTests } from './http-sources';
 
 export type TsStack = 'fastify' | 'nestjs';
 
@@ -251,4 +251,27 @@ export function publicationsImport(spec: ServiceSpec, project: Project): string 
   return eventsSource(spec, project) !== undefined
     ? "import { PUBLICATIONS } from '../src/events';"
     : "import type { Publication } from '../src/lib/resources';\n\nconst PUBLICATIONS: Publication[] = [];";
+}
+
+/**
+ * Every service of a TypeScript stack: the files both stacks share (runtime, config, package,
+ * Dockerfile, main.ts, the HTTP test and the README) around what `stackFiles` adds, sorted by path.
+ */
+export function tsServiceFiles(
+  ctx: GeneratorContext,
+  stack: TsStack,
+  layout: string,
+  stackFiles: (spec: ServiceSpec, routes: readonly RouteSpec[], add: (path: string, content: string) => void) => void,
+): GeneratedFile[] {
+  const files: GeneratedFile[] = [];
+  for (const spec of servicesOf(ctx, stack)) {
+    const routes = routeSpecs(spec);
+    const add = (path: string, content: string) => files.push({ path: `services/${spec.name}/${path}`, content });
+    files.push(...commonFiles(ctx, spec, stack));
+    add('src/main.ts', fromTemplate(ctx, `${stack}/src/main.ts`, { serviceName: tsString(spec.name) }));
+    stackFiles(spec, routes, add);
+    add('test/app.test.ts', fromTemplate(ctx, `${stack}/test/app.test.ts`, { publicationsImport: publicationsImport(spec, ctx.project), routeTests: routeTests(spec, routes) }));
+    add('README.md', readme(ctx, spec, stack, routes, layout));
+  }
+  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
