@@ -1,9 +1,10 @@
 'use client';
 
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent as ReactPointerEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { ChevronDown, ChevronRight, EyeOff, Search, SlidersHorizontal, X } from 'lucide-react';
 import { useEditorContext } from '@/components/editor/EditorContext';
 import { Button, IconButton, cx } from '@/components/ui';
+import { ResizeHandle, usePanelSize } from '@/components/ui/ResizeHandle';
 import { groupProblems, SEVERITY_ORDER, type GroupBy, type KeyedFinding, type ProblemGroup } from '@/components/validation/model';
 import { useValidation, useValidationStore } from '@/components/validation/ValidationContext';
 import { SEVERITY_ICON, SEVERITY_LABEL, SEVERITY_PLURAL, SEVERITY_TEXT, SeverityIcon } from '@/components/validation/severity';
@@ -11,22 +12,10 @@ import { revealFinding, rowContext, type ProblemStores } from './actions';
 import { ProblemDetail } from './ProblemDetail';
 import { PROBLEMS_PANEL_ID } from './ProblemsStatus';
 
-const HEIGHT_KEY = 'archwright.problemsHeight';
-const MIN_HEIGHT = 140;
-const DEFAULT_HEIGHT = 280;
+// The panel may take up to 70% of the window.
+const SIZE = { storageKey: 'archwright.problemsHeight', min: 140, max: () => Math.max(140, Math.round(window.innerHeight * 0.7)), defaultSize: 280 };
 /** Rows rendered at first: thousands of findings (a 10,000-node design) would stall the page. */
 const ROW_LIMIT = 400;
-
-function readHeight(): number {
-  try {
-    const v = Number(window.localStorage.getItem(HEIGHT_KEY));
-    return Number.isFinite(v) && v >= MIN_HEIGHT ? v : DEFAULT_HEIGHT;
-  } catch {
-    return DEFAULT_HEIGHT;
-  }
-}
-
-const maxHeight = () => Math.max(MIN_HEIGHT, Math.round(window.innerHeight * 0.7));
 
 /** The Problems panel under the canvas: filterable, grouped list on the left, the selected finding's explanation on the right. */
 export default function ProblemsPanel() {
@@ -56,7 +45,7 @@ export default function ProblemsPanel() {
 
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
   const [limit, setLimit] = useState(ROW_LIMIT);
-  const [height, setHeight] = useState(readHeight);
+  const [height, setHeight] = usePanelSize(SIZE);
   const list = useRef<HTMLDivElement>(null);
 
   // F8 / Shift+F8 (and the badges) ask for the active row to take focus: expand its group first.
@@ -97,37 +86,6 @@ export default function ProblemsPanel() {
     const i = items.indexOf(document.activeElement as HTMLElement);
     const next = e.key === 'Home' ? 0 : e.key === 'End' ? items.length - 1 : Math.min(items.length - 1, Math.max(0, i + (e.key === 'ArrowDown' ? 1 : -1)));
     items[next]?.focus();
-  };
-
-  const startResize = (e: ReactPointerEvent<HTMLDivElement>) => {
-    e.preventDefault();
-    const startY = e.clientY;
-    const start = height;
-    const el = e.currentTarget;
-    el.setPointerCapture(e.pointerId);
-    let last = start;
-    const move = (ev: PointerEvent) => {
-      last = Math.min(maxHeight(), Math.max(MIN_HEIGHT, start + startY - ev.clientY));
-      setHeight(last);
-    };
-    const up = () => {
-      el.removeEventListener('pointermove', move);
-      el.removeEventListener('pointerup', up);
-      el.removeEventListener('pointercancel', up);
-      saveHeight(last);
-    };
-    el.addEventListener('pointermove', move);
-    el.addEventListener('pointerup', up);
-    el.addEventListener('pointercancel', up);
-  };
-  const onResizeKey = (e: KeyboardEvent<HTMLDivElement>) => {
-    const step = e.shiftKey ? 80 : 24;
-    const delta = e.key === 'ArrowUp' ? step : e.key === 'ArrowDown' ? -step : 0;
-    if (!delta) return;
-    e.preventDefault();
-    const h = Math.min(maxHeight(), Math.max(MIN_HEIGHT, height + delta));
-    setHeight(h);
-    saveHeight(h);
   };
 
   // How many rows of each group are rendered: open groups in order until the limit is used up.
@@ -171,16 +129,18 @@ export default function ProblemsPanel() {
 
   return (
     <section id={PROBLEMS_PANEL_ID} aria-label="Problems" data-testid="problems-panel" className="relative flex shrink-0 flex-col border-t border-neutral-200 bg-white dark:border-neutral-800 dark:bg-neutral-900" style={{ height }}>
-      <div
-        role="separator"
-        aria-orientation="horizontal"
-        aria-label="Resize the Problems panel"
-        aria-valuenow={height}
-        aria-valuemin={MIN_HEIGHT}
-        tabIndex={0}
-        onPointerDown={startResize}
-        onKeyDown={onResizeKey}
-        className="absolute inset-x-0 -top-1 z-10 h-2 cursor-row-resize focus-visible:bg-sky-500/40 focus-visible:outline-none hover:bg-sky-500/30"
+      <ResizeHandle
+        orientation="horizontal"
+        label="Resize the Problems panel"
+        size={height}
+        min={SIZE.min}
+        max={SIZE.max()}
+        onResize={setHeight}
+        grow={-1}
+        step={24}
+        largeStep={80}
+        defaultSize={SIZE.defaultSize}
+        className="absolute inset-x-0 -top-1 h-2 cursor-row-resize"
       />
       <div className="flex h-9 shrink-0 items-center gap-1.5 border-b border-neutral-200 px-2 dark:border-neutral-800">
         <h2 className="mr-1 shrink-0 text-xs font-semibold tracking-wide text-neutral-600 uppercase dark:text-neutral-300">Problems</h2>
@@ -330,13 +290,6 @@ function rowBudgets(groups: readonly ProblemGroup[], collapsed: ReadonlySet<stri
   return out;
 }
 
-function saveHeight(h: number) {
-  try {
-    window.localStorage.setItem(HEIGHT_KEY, String(Math.round(h)));
-  } catch {
-    // Storage may be unavailable (private mode): the height just is not kept.
-  }
-}
 
 interface ProblemRowProps {
   k: KeyedFinding;
