@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import JSZip from 'jszip';
-import { button, collectPageErrors, openEditor, openTemplate } from './helpers';
+import { addFromPalette, button, canvasEdges, collectPageErrors, connect, openEditor, openTemplate, statusBar } from './helpers';
 
 test('export: browse the generated tree, preview a file in Monaco, download the zip', async ({ page }) => {
   const errors = collectPageErrors(page);
@@ -66,4 +66,28 @@ test('export: changing a service stack regenerates that service in the new stack
   await expect(stack).toHaveValue('fastapi');
   await expect(item('services/orders/requirements.txt')).toHaveCount(1, { timeout: 30_000 });
   await expect(item('services/orders/package.json')).toHaveCount(0);
+});
+
+test('open errors from live validation are listed, and the download waits for "Export anyway"', async ({ page }) => {
+  const errors = collectPageErrors(page);
+  await openEditor(page);
+  // Two services on one database: a shared-database error.
+  await addFromPalette(page, 'Service');
+  await addFromPalette(page, 'Service');
+  await addFromPalette(page, 'Database');
+  await connect(page, 'service', 'db');
+  await connect(page, 'service-2', 'db');
+  await expect(canvasEdges(page)).toHaveCount(2);
+  await expect(statusBar(page).getByRole('button', { name: /^Problems:/ })).toContainText(/[1-9]/);
+
+  await button(page, 'Export').click();
+  const dialog = page.getByRole('dialog', { name: 'Export project' });
+  const open = dialog.getByRole('region', { name: 'Open errors' });
+  await expect(open).toContainText('shared-database');
+  await expect(dialog.getByRole('status').filter({ hasText: /files · .* zipped/ })).toBeVisible({ timeout: 60_000 });
+  const download = dialog.getByRole('button', { name: 'Download .zip' });
+  await expect(download).toBeDisabled();
+  await dialog.getByRole('checkbox', { name: 'Export anyway' }).check();
+  await expect(download).toBeEnabled();
+  expect(errors.messages).toEqual([]);
 });

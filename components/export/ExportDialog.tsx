@@ -4,6 +4,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { AlertTriangle, Download, Loader2 } from 'lucide-react';
 import { useEditor, useEditorContext } from '@/components/editor/EditorContext';
 import { Button, Dialog } from '@/components/ui';
+import { useValidation } from '@/components/validation/ValidationContext';
 import { DEPLOY_TARGETS, SERVICE_STACKS } from '@/lib/model';
 import { todayUtc, zipFileName } from '@/lib/export';
 import type { DeployTarget, ExportOptions, ServiceStack } from '@/lib/generators/types';
@@ -34,7 +35,6 @@ export default function ExportDialog({ onClose }: { onClose(): void }) {
   const [targets, setTargets] = useState<DeployTarget[]>(() => [...design.settings.targets]);
   const [flags, setFlags] = useState({ observability: true, ci: true, gateway: true });
   const [selected, setSelected] = useState<string | null>(null);
-  const [errors, setErrors] = useState<ErrorFinding[] | null>(null);
   const [acknowledged, setAcknowledged] = useState(false);
   const { state, run } = useExport();
 
@@ -46,20 +46,15 @@ export default function ExportDialog({ onClose }: { onClose(): void }) {
     return () => clearTimeout(t);
   }, [design, options, run]);
 
-  // Error-level findings are listed before download; validation loads on demand.
-  useEffect(() => {
-    let live = true;
-    import('@/lib/validation')
-      .then(({ validate }) => {
-        if (!live) return;
-        const found = validate(design).filter((f) => f.severity === 'error');
-        setErrors(found.map((f) => ({ ruleId: f.ruleId, message: f.message })));
-      })
-      .catch(() => live && setErrors([]));
-    return () => {
-      live = false;
-    };
-  }, [design]);
+  // Error-level findings are listed before download: the editor's live validation already holds
+  // them (validating again here would repeat the whole run on the main thread).
+  const validationStatus = useValidation((v) => v.status);
+  const findings = useValidation((v) => v.findings);
+  const errors = useMemo<ErrorFinding[] | null>(() => {
+    if (validationStatus === 'failed') return [];
+    if (validationStatus !== 'ready') return null;
+    return findings.filter((k) => k.finding.severity === 'error').map((k) => ({ ruleId: k.finding.ruleId, message: k.finding.message }));
+  }, [validationStatus, findings]);
 
   const result = state.status === 'done' ? state.result : state.status === 'idle' ? undefined : state.previous;
   const files = useMemo(() => result?.files ?? [], [result]);
