@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 export default defineConfig({
   resolve: { alias: { '@': fileURLToPath(new URL('.', import.meta.url)) } },
   test: {
-    include: ['lib/**/*.test.ts', 'components/**/*.test.ts', 'scripts/**/*.test.ts', 'templates/designs/**/*.test.ts'],
+    include: ['lib/**/*.test.ts', 'bench/**/*.test.ts', 'components/**/*.test.ts', 'scripts/**/*.test.ts', 'templates/designs/**/*.test.ts'],
     exclude: ['**/node_modules/**', '**/*.generated.test.ts'],
     environment: 'node',
     pool: 'threads',

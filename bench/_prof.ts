@@ -1,7 +1,7 @@
 // Scratch profiling harness (not the benchmark): `npx tsx bench/_prof.ts <build|full|rules> <profile> <runs>`,
 // or bundle with esbuild and run under `node --cpu-prof`. Prints wall time and GC time per run.
 import { performance, PerformanceObserver } from 'node:perf_hooks';
-import { generateDesign } from './validate';
+import { generateDesign } from './validate-core';
 import { buildGraph } from '@/lib/graph';
 import { validateDetailed } from '@/lib/validation';
 

@@ -1,205 +1,94 @@
 /**
  * Validation benchmark (DESIGN §7: all rules ≤ 2 ms at 1,000 nodes, ≤ 20 ms at 10,000).
- * Run: npx tsx bench/validate.ts   → prints a table and writes bench/results/validate.json
+ * Runs the same measurements (bench/validate-core.ts) in Node and then in Chromium on the
+ * production build's `/bench/validate` page, on the main thread where the editor validates.
+ * Run: npm run bench:validate   → prints both tables and writes bench/results/validate.json
+ * `--sizes 1000,10000` runs a subset and `--node-only` skips the browser; either writes nothing.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
-import { createEdge, createNode, designSchema, type Design, type DesignEdge, type DesignNode, type NodeKind } from '@/lib/model';
-import { seededRandom } from '@/lib/model/synthetic';
-import { buildGraph } from '@/lib/graph';
-import { PROFILE_IDS, validateDetailed } from '@/lib/validation';
+import { ALL_SIZES, NOTE, TABLE_HEADER, TARGETS, formatRow, overBudget, runValidationBench, type BenchRow } from './validate-core';
+import { launchChromium, root, startServer } from './server';
 
+export { generateDesign } from './validate-core';
 
-// A realistic mix: mostly services and their stores, a few brokers, gateways, clients, sinks.
-const MIX: [NodeKind, number][] = [
-  ['service', 0.5],
-  ['database', 0.18],
-  ['cache', 0.06],
-  ['broker', 0.04],
-  ['external', 0.08],
-  ['gateway', 0.03],
-  ['client', 0.06],
-  ['observability', 0.05],
-];
-
-/** A design of `n` nodes and 2n edges whose kinds follow the node kinds they connect. */
-export function generateDesign(n: number, seed = 42): Design {
-  const rand = seededRandom(seed);
-  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
-  const hex = () => Math.floor(rand() * 0xffffffff).toString(16).padStart(8, '0');
-  const byKind = new Map<NodeKind, DesignNode[]>(MIX.map(([k]) => [k, []]));
-  const nodes: DesignNode[] = [];
-  for (const [kind, share] of MIX) {
-    const count = Math.max(1, Math.round(n * share));
-    for (let i = 0; i < count && nodes.length < n; i++) {
-      const extra: Record<string, unknown> = {};
-      if (kind === 'service') Object.assign(extra, { tracing: rand() > 0.05, logging: rand() > 0.05 ? 'json' : 'text', replicas: rand() > 0.1 ? 2 : 1 });
-      const node = createNode(kind, { id: `${kind.slice(0, 3)}_${hex()}`, name: `${kind}-${i}`, ...extra } as never);
-      nodes.push(node);
-      byKind.get(kind)!.push(node);
-    }
-  }
-  const services = byKind.get('service')!;
-  for (const db of byKind.get('database')!) if (rand() < 0.7) (db as { ownerId?: string }).ownerId = pick(services).id;
-
-  const edges: DesignEdge[] = [];
-  const events = ['OrderPlaced', 'PaymentCaptured', 'StockReserved', 'UserSignedUp', 'InvoiceIssued'];
-  const edge = (s: DesignNode, t: DesignNode, props: Record<string, unknown> = {}) => edges.push(createEdge(s, t, { id: `e_${hex()}`, ...props }));
-  while (edges.length < 2 * n) {
-    const r = rand();
-    const svc = pick(services);
-    if (r < 0.4) {
-      edge(svc, pick(services), {
-        timeoutMs: rand() < 0.1 ? undefined : 2000,
-        circuitBreaker: rand() < 0.2 ? undefined : { enabled: true },
-        operations: rand() < 0.3 ? [{ method: 'POST', path: '/things' }] : [],
-        tls: rand() < 0.5,
-      });
-    } else if (r < 0.6) edge(svc, pick(byKind.get('database')!));
-    else if (r < 0.65) edge(svc, pick(byKind.get('cache')!));
-    else if (r < 0.75) edge(svc, pick(byKind.get('broker')!), { topic: 'events', event: pick(events) });
-    else if (r < 0.85) edge(pick(byKind.get('broker')!), svc, { topic: 'events', event: pick(events) });
-    else if (r < 0.9) edge(pick(byKind.get('gateway')!), svc);
-    else if (r < 0.93) edge(pick(byKind.get('client')!), pick(byKind.get('gateway')!));
-    else edge(svc, pick(byKind.get('external')!));
-  }
-  return designSchema.parse({ name: `bench-${n}`, nodes, edges });
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-}
-
-interface Timing {
-  /** Median wall-clock ms: what a user waits. */
-  median: number;
-  /** Fastest wall-clock run: the cost without preemption by other processes. */
-  min: number;
-  /** Median CPU ms of this process (user + system, includes V8's GC threads). */
-  cpuMedian: number;
-}
-
-/** Times `fn` over `runs` runs after `warmup` untimed ones; `prepare` runs untimed before each. */
-function time<T>(runs: number, warmup: number, prepare: (i: number) => T, fn: (x: T) => unknown): Timing {
-  const wall: number[] = [];
-  const cpu: number[] = [];
-  for (let i = 0; i < warmup + runs; i++) {
-    const x = prepare(i);
-    const c0 = process.cpuUsage();
-    const t0 = performance.now();
-    fn(x);
-    const dt = performance.now() - t0;
-    const c = process.cpuUsage(c0);
-    if (i >= warmup) {
-      wall.push(dt);
-      cpu.push((c.user + c.system) / 1000);
-    }
-  }
-  const r = (x: number) => Math.round(x * 1000) / 1000;
-  return { median: r(median(wall)), min: r(Math.min(...wall)), cpuMedian: r(median(cpu)) };
-}
-
-const ALL_SIZES = [
-  { nodes: 100, runs: 400 },
-  { nodes: 1_000, runs: 150 },
-  { nodes: 10_000, runs: 40 },
-];
-// `--sizes 1000,10000` runs a subset (results are then not written, to keep the file complete).
 const sizeArg = process.argv.indexOf('--sizes');
 const SIZES = sizeArg === -1 ? ALL_SIZES : ALL_SIZES.filter((s) => process.argv[sizeArg + 1]?.split(',').includes(String(s.nodes)));
+const NODE_ONLY = process.argv.includes('--node-only');
 
-const fmt = (t: Timing) => `${t.median.toFixed(2).padStart(7)} (${t.min.toFixed(2)} / ${t.cpuMedian.toFixed(2)})`;
+function report(label: string, rows: readonly BenchRow[]): void {
+  const over = overBudget(rows);
+  console.log(over.length === 0 ? `${label}: every target met.` : `${label}: over budget:\n  ${over.join('\n  ')}`);
+}
 
-/** Runs the benchmark, prints the table and writes bench/results/validate.json. */
-function main(): void {
-  const loadBefore = os.loadavg();
-  const results: Record<string, unknown>[] = [];
-  console.log('median ms (min wall / median CPU)');
-  console.log('nodes  edges  profile               buildGraph                full validation           rules (graph built)       after a structural edit   after a move (reuse)      findings');
-  for (const { nodes, runs } of SIZES) {
-    const design = generateDesign(nodes);
-    const warmup = Math.ceil(runs / 4);
-    const build = time(runs, warmup, () => ({ ...design }), (d) => buildGraph(d));
-    const services = design.nodes.flatMap((n, i) => (n.kind === 'service' ? [i] : []));
-    const calls = design.edges.flatMap((e, i) => (e.kind === 'call' ? [i] : []));
-    const prebuilt = buildGraph(design);
-    for (const profile of PROFILE_IDS) {
-      // A fresh design object each run defeats the graph cache and reuse is off: buildGraph and
-      // every rule run each time.
-      const full = time(runs, warmup, () => ({ ...design }), (d) => validateDetailed(d, { profile, reuse: false }));
-      // Every rule on indexes built beforehand (DESIGN §7 budgets "all rules"; the graph is built
-      // once per revision and shared with generators).
-      const rules = time(runs, warmup, () => ({ ...design }), (d) => validateDetailed(d, { profile, reuse: false, graph: prebuilt }));
-      // A structural edit as the store makes it (a new edges array): one call removed, or a new
-      // call between two services, alternately. The engine revalidates the new revision in full
-      // (only inert edits reuse the previous result), so this is the incremental-edit latency.
-      const edit = time(
-        runs,
-        warmup,
-        (i) => {
-          const edges = design.edges.slice();
-          if (i % 2 === 0) edges.splice(calls[i % calls.length], 1);
-          else edges.push(createEdge(design.nodes[services[i % services.length]], design.nodes[services[(7 * i) % services.length]], { id: `bench_${i}` }));
-          return { ...design, edges };
-        },
-        (d) => validateDetailed(d, { profile }),
-      );
-      // A move (or relabel/describe/regroup): only inert fields change, the previous result is reused.
-      const move = time(
-        runs,
-        warmup,
-        (i) => {
-          const at = services[i % services.length];
-          const moved = design.nodes.slice();
-          moved[at] = { ...design.nodes[at], position: { x: i, y: i } } as DesignNode;
-          return { ...design, nodes: moved };
-        },
-        (d) => validateDetailed(d, { profile }),
-      );
-      const findings = validateDetailed(design, { profile, reuse: false }).findings.length;
-      results.push({ nodes, edges: design.edges.length, profile, runs, buildGraphMs: build, fullMs: full, rulesMs: rules, editMs: edit, moveMs: move, findings });
-      console.log(
-        `${String(nodes).padStart(5)}  ${String(design.edges.length).padStart(5)}  ${profile.padEnd(20)}  ${fmt(build).padEnd(24)}  ${fmt(full).padEnd(24)}  ${fmt(rules).padEnd(24)}  ${fmt(edit).padEnd(24)}  ${fmt(move).padEnd(24)}  ${String(findings).padStart(8)}`,
-      );
-    }
-    // Same topology with every call edge fixed (timeout, breaker, TLS, no unsafe retries): shows
-    // how much of the cost is building findings for a messy design.
-    const tidy = designSchema.parse({
-      ...design,
-      edges: design.edges.map((e) => (e.kind === 'call' ? { ...e, timeoutMs: 2000, circuitBreaker: { enabled: true }, tls: true, operations: [] } : e)),
-    });
-    for (const profile of PROFILE_IDS) {
-      const tidyFull = time(runs, warmup, () => ({ ...tidy }), (d) => validateDetailed(d, { profile, reuse: false }));
-      const tidyFindings = validateDetailed(tidy, { profile, reuse: false }).findings.length;
-      results.push({ nodes, edges: tidy.edges.length, profile, variant: 'tidy', runs, fullMs: tidyFull, findings: tidyFindings });
-      console.log(`${String(nodes).padStart(5)}  ${String(tidy.edges.length).padStart(5)}  ${`${profile} (tidy)`.padEnd(48)}${fmt(tidyFull).padEnd(24)}  ${''.padEnd(24)}  ${''.padEnd(24)}  ${''.padEnd(24)}  ${String(tidyFindings).padStart(8)}`);
-    }
+/** Runs the page in headless Chromium and returns its rows. */
+async function browser(): Promise<{ rows: BenchRow[]; crossOriginIsolated: boolean; chromium: string }> {
+  const server = await startServer(Number(process.env.BENCH_PORT ?? 3403), '/bench/export?sizes=1&runs=1');
+  const chromium = await launchChromium();
+  try {
+    const page = await chromium.newPage();
+    await page.goto(`${server.base}/bench/validate?sizes=${SIZES.map((s) => s.nodes).join(',')}`);
+    await page.waitForFunction('window.__validateBench && window.__validateBench.done', undefined, { timeout: 900_000, polling: 1000 });
+    const result = (await page.evaluate('window.__validateBench')) as { rows: BenchRow[]; crossOriginIsolated: boolean; error?: string };
+    if (result.error) throw new Error(`browser benchmark failed: ${result.error}`);
+    return { rows: result.rows, crossOriginIsolated: result.crossOriginIsolated, chromium: chromium.version() };
+  } finally {
+    await chromium.close();
+    server.stop();
   }
+}
+
+async function main(): Promise<void> {
+  const loadBefore = os.loadavg();
+  console.log('Node — median ms (min wall / median CPU)');
+  console.log(TABLE_HEADER);
+  const cpu = () => {
+    const c = process.cpuUsage();
+    return (c.user + c.system) / 1000;
+  };
+  const nodeRows = runValidationBench(SIZES, { cpu, onRow: (row) => console.log(formatRow(row)) });
+  report('Node', nodeRows);
+  let browserResult: Awaited<ReturnType<typeof browser>> | undefined;
+  if (!NODE_ONLY) {
+    console.log('\nChromium, main thread, production build — median ms (min wall); this is where live validation runs');
+    browserResult = await browser();
+    console.log(TABLE_HEADER);
+    for (const row of browserResult.rows) console.log(formatRow(row));
+    if (!browserResult.crossOriginIsolated) console.log('(not cross-origin isolated: timer resolution is 0.1 ms)');
+    report('Chromium', browserResult.rows);
+  }
+  const loadAfter = os.loadavg();
+  const r2 = (x: number) => Math.round(x * 100) / 100;
+  console.log(`load average before/after: ${loadBefore.map(r2).join(' ')} / ${loadAfter.map(r2).join(' ')}`);
+  if (SIZES.length !== ALL_SIZES.length || !browserResult) return;
   const out = {
     benchmark: 'validate',
-    note:
-      'fullMs: buildGraph + every rule of the profile + suppressions + ordering, nothing cached. rulesMs: the same on a graph built beforehand (every rule and the engine, no index building). editMs: after a structural edit (one call edge removed or added, alternately) = the engine revalidates the new revision in full (only inert edits reuse results). moveMs: after moving one node (only inert fields changed), where the engine reuses the previous result after an O(nodes + edges) identity check. median = wall-clock median; min = fastest run; cpuMedian = process CPU time (includes V8 GC threads). The generated designs are deliberately messy (many findings).',
-    targets: { '1000': 2, '10000': 20 },
+    note: NOTE,
+    targets: TARGETS,
     environment: {
       node: process.version,
+      chromium: browserResult.chromium,
+      crossOriginIsolated: browserResult.crossOriginIsolated,
       cpus: os.cpus().length,
       cpu: os.cpus()[0]?.model ?? 'unknown',
       platform: `${os.platform()} ${os.arch()}`,
-      loadavgBefore: loadBefore.map((x) => Math.round(x * 100) / 100),
-      loadavgAfter: os.loadavg().map((x) => Math.round(x * 100) / 100),
+      loadavgBefore: loadBefore.map(r2),
+      loadavgAfter: loadAfter.map(r2),
     },
-    results,
+    node: { results: nodeRows, overBudget: overBudget(nodeRows) },
+    browser: { results: browserResult.rows, overBudget: overBudget(browserResult.rows) },
   };
-  console.log(`load average before/after: ${out.environment.loadavgBefore.join(' ')} / ${out.environment.loadavgAfter.join(' ')}`);
-  if (SIZES.length !== ALL_SIZES.length) return;
-  const dir = path.join(__dirname, 'results');
+  const dir = path.join(root, 'bench', 'results');
   mkdirSync(dir, { recursive: true });
   writeFileSync(path.join(dir, 'validate.json'), JSON.stringify(out, null, 2) + '\n');
   console.log(`wrote ${path.relative(process.cwd(), path.join(dir, 'validate.json'))}`);
 }
 
 // Importable for profiling scripts without running the benchmark.
-if (/validate\.ts$/.test(process.argv[1] ?? '')) main();
+if (/validate\.ts$/.test(process.argv[1] ?? '')) {
+  main().catch((e: unknown) => {
+    console.error(e instanceof Error ? e.message : e);
+    process.exit(1);
+  });
+}
