@@ -20,4 +20,22 @@ describe('IdIndex', () => {
     for (let i = 0; i < n; i++) expect(ids.get(`id-${i}`)).toBe(i);
     expect(ids.get('missing')).toBe(-1);
   });
+
+  it('with the real hash: ids that differ only before a shared tail stay correct (the index degrades to a Map)', () => {
+    const n = 1000;
+    const ids = new IdIndex(n);
+    const id = (i: number) => `${i.toString(36).padStart(3, '0')}-orders-service`;
+    for (let i = 0; i < n; i++) expect(ids.add(id(i), i)).toBe(i);
+    expect(ids.degraded).toBe(true);
+    for (let i = 0; i < n; i++) expect(ids.get(id(i))).toBe(i);
+  });
+
+  it('with the real hash: generated ids (random tails) stay in the typed table', () => {
+    const n = 10_000;
+    const ids = new IdIndex(n);
+    const id = (i: number) => `svc_${Math.imul(i + 1, 0x9e3779b1).toString(16).padStart(8, '0')}`;
+    for (let i = 0; i < n; i++) expect(ids.add(id(i), i)).toBe(i);
+    expect(ids.degraded).toBe(false);
+    for (let i = 0; i < n; i++) expect(ids.get(id(i))).toBe(i);
+  });
 });
