@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .runtime import Supervised
+from .runtime import Supervised, close_redis
 
 
 class RedisCache(Supervised):
@@ -24,10 +24,4 @@ class RedisCache(Supervised):
 
     async def disconnect(self) -> None:
         client, self.client = self.client, None
-        if client is not None:
-            try:
-                await client.aclose()
-            except AttributeError:  # redis-py < 5
-                await client.close()
-            except Exception:
-                pass
+        await close_redis(client)

@@ -15,6 +15,18 @@ CHECK_TIMEOUT_SECONDS = 2.0
 STOP_TIMEOUT_SECONDS = 10.0
 
 
+async def close_redis(client: Any) -> None:
+    """Closes a redis-py asyncio client (aclose since redis-py 5, close before). The service is
+    stopping: a failed close is logged, not raised."""
+    if client is None:
+        return
+    try:
+        close = getattr(client, "aclose", None) or client.close
+        await close()
+    except Exception:  # noqa: BLE001 - nothing left to do with the connection
+        log.debug("closing the redis client failed", exc_info=True)
+
+
 class DependencyUnavailable(Exception):
     """A dependency (database, broker, cache) is not connected: the request answers 503."""
 

@@ -138,4 +138,26 @@ def test_breaker_stops_calls_to_a_failing_dependency() -> None:
     with pytest.raises(CircuitOpenError):
         asyncio.run(client.request("GET", "/x"))
     assert len(seen) == 2
+
+
+def test_close_redis_uses_aclose_falls_back_to_close_and_never_raises() -> None:
+    from app.runtime import close_redis
+
+    calls: List[str] = []
+
+    class Redis5:
+        async def aclose(self) -> None:
+            calls.append("aclose")
+
+    class Redis4:
+        async def close(self) -> None:
+            calls.append("close")
+
+    class Broken:
+        async def aclose(self) -> None:
+            raise ConnectionError("gone")
+
+    for client in (Redis5(), Redis4(), Broken(), None):
+        asyncio.run(close_redis(client))
+    assert calls == ["aclose", "close"]
 {{designTests}}

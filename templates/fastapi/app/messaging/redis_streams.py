@@ -10,6 +10,7 @@ from typing import Any, Dict, List
 
 from .base import Broker, Channel, Subscription
 from .envelope import Envelope, PoisonMessage
+from ..runtime import close_redis
 
 log = logging.getLogger(__name__)
 
@@ -80,10 +81,4 @@ class RedisStreamsBroker(Broker):
         await asyncio.gather(*self._tasks, return_exceptions=True)
         self._tasks = []
         client, self._redis = self._redis, None
-        if client is not None:
-            try:
-                await client.aclose()
-            except AttributeError:  # redis-py < 5
-                await client.close()
-            except Exception:
-                pass
+        await close_redis(client)
