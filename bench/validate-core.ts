@@ -64,6 +64,7 @@ export function generateDesign(n: number, seed = 42): Design {
   return designSchema.parse({ name: `bench-${n}`, nodes, edges });
 }
 
+/** The median of `xs` (left unchanged). */
 export function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
