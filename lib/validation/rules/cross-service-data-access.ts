@@ -27,7 +27,7 @@ export default defineRule({
     const kind = graph.nodeFacts.kind;
     const datas = f.byKind.data;
     // The message after the accessor's name depends on the store and the access only: built
-    // once per pair (key: store index * 4 + access bits), so a finding adds one string node.
+    // once per pair (key: store index * 4 + access, 1 read / 2 write / 3 both), so a finding adds one string node.
     const tails = new Map<number, string>();
     for (let j = 0; j < datas.length; j++) {
       const i = datas[j];
@@ -36,10 +36,11 @@ export default defineRule({
       const owner = graph.storeAt[t]?.owner;
       if (!owner || owner.index === s || kind[s] !== SERVICE) continue;
       const access = f.flags[i] & (READ | WRITE);
-      let tail = tails.get(t * 4 + access);
+      const key = t * 4 + (access === READ ? 1 : access === WRITE ? 2 : 3);
+      let tail = tails.get(key);
       if (tail === undefined) {
         const verb = access === READ ? ' reads ' : access === WRITE ? ' writes to ' : ' reads and writes ';
-        tails.set(t * 4 + access, (tail = `${verb}${graph.nodeList[t].name}, which ${owner.name} owns: go through ${owner.name}’s API or events.`));
+        tails.set(key, (tail = `${verb}${graph.nodeList[t].name}, which ${owner.name} owns: go through ${owner.name}’s API or events.`));
       }
       out.push(
         ctx.newFinding(graph.nodeList[s].name + tail, ctx.edgeTargetsAt(i), FIXES),
