@@ -34,7 +34,7 @@ describe('quick fixes on random schema-valid designs', () => {
           expect(JSON.stringify(design)).toBe(snapshot);
         }
       }),
-      { numRuns: Number(process.env.FC_RUNS ?? 100) },
+      { numRuns: Number(process.env.FC_RUNS ?? 150) },
     );
   }, 600_000);
 });

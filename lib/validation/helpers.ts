@@ -1,19 +1,5 @@
-import type { NodeKind, ServiceNode } from '@/lib/model';
-import { NODE_KIND_CODE, type Adjacency, type DesignGraph, type NodeEntry } from '@/lib/graph';
-
-// Imported bindings are getter calls once transpiled to CommonJS (tsx, vitest): loops read
-// these module-level copies instead.
-const { service: SERVICE, gateway: GATEWAY } = NODE_KIND_CODE;
-
-/** Kinds whose outgoing calls Archwright generates code or config for (clients are outside). */
-export function isManagedCaller(kind: NodeKind | undefined): boolean {
-  return kind === 'service' || kind === 'gateway';
-}
-
-/** True when the node has data edges or declared ownership of a store: it has data of its own. */
-export function hasOwnData(graph: DesignGraph, entry: NodeEntry): boolean {
-  return graph.hasData[entry.index] === 1;
-}
+import type { ServiceNode } from '@/lib/model';
+import type { Adjacency, DesignGraph, NodeEntry } from '@/lib/graph';
 
 const regexCache = new Map<string, RegExp | null>();
 
@@ -52,7 +38,3 @@ export function degree(adj: Adjacency, index: number): number {
   return adj.offsets[index + 1] - adj.offsets[index];
 }
 
-/** `isManagedCaller` for a `NodeFacts.kind` code. */
-export function isManagedCode(kind: number): boolean {
-  return kind === SERVICE || kind === GATEWAY;
-}

@@ -82,7 +82,7 @@ export default defineRule({
     const out: Finding[] = [];
     // The end of every message is the same: built once, not per finding; with the store's name
     // in front, once per store (a finding then adds one string node).
-    const tail = ` directly; only the database gateway${gateway ? ` (${gateway.name})` : ''} may.`;
+    const tail = ` directly; only the database gateway (${gateway.name}) may.`;
     const tails = new Map<number, string>();
     // Report in edge order: every counted data edge not from the gateway.
     const f = graph.edgeFacts;

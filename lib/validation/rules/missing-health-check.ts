@@ -29,13 +29,10 @@ export default defineRule({
       if ((f & BOTH) === BOTH) continue;
       const liveness = (f & LIVENESS) !== 0;
       const readiness = (f & READINESS) !== 0;
-      const missing: string[] = [];
-      if (!liveness) missing.push('liveness');
-      if (!readiness) missing.push('readiness');
-      if (missing.length === 0) continue;
+      const missing = !liveness && !readiness ? 'liveness or readiness' : !liveness ? 'liveness' : 'readiness';
       out.push(
         ctx.newFinding(
-          `${svc.name} has no ${missing.join(' or ')} check: ${missing.includes('liveness') ? 'a hung instance is never restarted' : 'traffic reaches instances that are not ready'}.`,
+          `${svc.name} has no ${missing} check: ${!liveness ? 'a hung instance is never restarted' : 'traffic reaches instances that are not ready'}.`,
           [svc.id],
           FIXES,
         ),

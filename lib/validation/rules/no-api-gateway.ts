@@ -32,7 +32,6 @@ export default defineRule({
       for (let k = offsets[client.index], end = offsets[client.index + 1]; k < end && !calls; k++) calls = kind[target[items[k]]] === SERVICE;
       if (!calls) continue;
       const direct = client.outCall.filter((e) => e.target.kind === 'service');
-      if (direct.length === 0) continue;
       const services = [...new Set(direct.map((e) => e.target))];
       out.push(
         ctx.newFinding(
