@@ -16,6 +16,7 @@ import { loadavg } from 'node:os';
 import path from 'node:path';
 import type { Browser, CDPSession, Page } from '@playwright/test';
 import { launchChromium, root, startServer, wiggleDrag } from './server';
+import { median } from './stats';
 
 const arg = (name: string, def: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -51,11 +52,6 @@ async function renderCpu(browserCdp: CDPSession): Promise<number> {
   return processInfo.filter((p) => p.type === 'renderer' || p.type === 'GPU').reduce((s, p) => s + p.cpuTime, 0);
 }
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 
 /** Counts animation frames in which `selector`'s transform changed while `act` runs: per second and per CPU second. */
 async function measureFps(page: Page, browserCdp: CDPSession, selector: string, act: () => Promise<unknown>): Promise<{ fps: number; perCpuS: number }> {

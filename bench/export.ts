@@ -10,17 +10,14 @@ import { loadTemplatesFromDisk } from '@/lib/export/node';
 import { zipFiles } from '@/lib/export/zip';
 import { syntheticSystem } from '@/lib/model/syntheticSystem';
 import { launchChromium, root, startServer } from './server';
+import { median } from './stats';
 import type { ExportBenchRun } from '@/components/bench/ExportBench';
 
 const SIZES = [10, 50, 100];
-const NODE_ONLY = process.argv.includes('--node-only');
+const NODE_ONLY = process.argv.includes('--node-only') || !!process.env.BENCH_NODE_ONLY;
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const TARGET_MS = 300;
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 const r1 = (x: number) => Math.round(x * 10) / 10;
 
 async function node() {
@@ -87,7 +84,7 @@ async function main() {
   console.log(`Node (median of ${RUNS}):`);
   console.table(nodeRows);
   if (NODE_ONLY) return;
-  const browserRows = process.env.BENCH_NODE_ONLY ? [] : await browser();
+  const browserRows = await browser();
   if (browserRows.length) {
     console.log(`Chromium, through the export Web Worker (median of ${RUNS}; end to end = request → zip bytes on the main thread):`);
     console.table(browserRows);

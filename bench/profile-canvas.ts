@@ -78,7 +78,7 @@ async function profile(browser: Browser, base: string, mode: string) {
       cpu = [...self].sort((a, b) => b[1] - a[1]).slice(0, 25);
     }
     const trace = JSON.parse(buf.toString()) as { traceEvents: TraceEvent[] };
-    // Only the renderer's main thread: the thread that ran the most "RunTask"s of the page.
+    // Only the renderer's main thread: the thread with the most FunctionCall/EventDispatch events.
     const counts = new Map<string, number>();
     for (const e of trace.traceEvents) if (e.name === 'FunctionCall' || e.name === 'EventDispatch') counts.set(`${e.pid}:${e.tid}`, (counts.get(`${e.pid}:${e.tid}`) ?? 0) + 1);
     const main = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];

@@ -7,6 +7,7 @@ import { createEdge, createNode, designSchema, type Design, type DesignEdge, typ
 import { seededRandom } from '@/lib/model/synthetic';
 import { buildGraph } from '@/lib/graph';
 import { PROFILE_IDS, validateDetailed } from '@/lib/validation';
+import { median } from './stats';
 
 // A realistic mix: mostly services and their stores, a few brokers, gateways, clients, sinks.
 const MIX: [NodeKind, number][] = [
@@ -62,12 +63,6 @@ export function generateDesign(n: number, seed = 42): Design {
     else edge(svc, pick(byKind.get('external')!));
   }
   return designSchema.parse({ name: `bench-${n}`, nodes, edges });
-}
-
-/** The median of `xs` (left unchanged). */
-export function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 }
 
 export interface Timing {

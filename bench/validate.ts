@@ -11,8 +11,6 @@ import path from 'node:path';
 import { ALL_SIZES, NOTE, TABLE_HEADER, TARGETS, formatRow, overBudget, runValidationBench, type BenchRow } from './validate-core';
 import { launchChromium, root, startServer } from './server';
 
-export { generateDesign } from './validate-core';
-
 const sizeArg = process.argv.indexOf('--sizes');
 const SIZES = sizeArg === -1 ? ALL_SIZES : ALL_SIZES.filter((s) => process.argv[sizeArg + 1]?.split(',').includes(String(s.nodes)));
 const NODE_ONLY = process.argv.includes('--node-only');
@@ -24,7 +22,7 @@ function report(label: string, rows: readonly BenchRow[]): void {
 
 /** Runs the page in headless Chromium and returns its rows. */
 async function browser(): Promise<{ rows: BenchRow[]; crossOriginIsolated: boolean; chromium: string }> {
-  const server = await startServer(Number(process.env.BENCH_PORT ?? 3403), '/bench/export?sizes=1&runs=1');
+  const server = await startServer(Number(process.env.BENCH_PORT ?? 3403), '/bench/validate?sizes=none');
   const chromium = await launchChromium();
   try {
     const page = await chromium.newPage();
@@ -85,10 +83,7 @@ async function main(): Promise<void> {
   console.log(`wrote ${path.relative(process.cwd(), path.join(dir, 'validate.json'))}`);
 }
 
-// Importable for profiling scripts without running the benchmark.
-if (/validate\.ts$/.test(process.argv[1] ?? '')) {
-  main().catch((e: unknown) => {
-    console.error(e instanceof Error ? e.message : e);
-    process.exit(1);
-  });
-}
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});
