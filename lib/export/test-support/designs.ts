@@ -18,7 +18,7 @@ import {
   type Design,
 } from '@/lib/model';
 
-export { diskTemplates, REPO_ROOT, starterDesigns } from '@/lib/generators/test-support';
+export { diskTemplates, starterDesigns } from '@/lib/generators/test-support';
 
 /**
  * The marker every hostile string carries. Mixed case on purpose: the identifier helpers

@@ -12,7 +12,6 @@ import { resolveOptions } from '../index';
 import type { ExportOptions, GeneratedFile, Generator, GeneratorContext } from '../types';
 
 export { diskTemplates, starterDesigns } from '../test-support';
-export { ROOT };
 import { diskTemplates, REPO_ROOT as ROOT } from '../test-support';
 
 /** A generator context for a design (options default as the export dialog would). */

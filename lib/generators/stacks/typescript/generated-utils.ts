@@ -70,20 +70,19 @@ export async function installOnce(): Promise<{ modules: string } | { skip: strin
     if (name === 'typescript' || name.startsWith('@types/')) dev[name] = version;
     else deps[name] = version;
   }
-  const stack = 'ts';
   const manifest = { name: 'archwright-generated-ts', private: true, dependencies: deps, devDependencies: dev };
   const hash = createHash('sha256').update(JSON.stringify(manifest)).digest('hex').slice(0, 12);
-  const dir = path.join(CACHE, `${stack}-${hash}`);
+  const dir = path.join(CACHE, `ts-${hash}`);
   const marker = path.join(dir, 'node_modules', '.archwright-complete');
   if (existsSync(marker)) return { modules: path.join(dir, 'node_modules') };
   const ping = await run('npm', ['view', 'typescript@5.9.3', 'version'], REPO_ROOT, 60_000);
-  if (ping.code !== 0) return { skip: `npm registry unreachable, cannot install the generated ${stack} services' packages: ${ping.output.trim().slice(0, 300)}` };
+  if (ping.code !== 0) return { skip: `npm registry unreachable, cannot install the generated TypeScript services' packages: ${ping.output.trim().slice(0, 300)}` };
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   writeFileSync(path.join(dir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   const install = await run('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error'], dir, 900_000);
-  console.warn(`[${stack}] npm install: ${install.ms} ms`);
-  if (install.code !== 0) throw new Error(`npm install failed for ${stack}:\n${install.output}`);
+  console.warn(`[ts] npm install: ${install.ms} ms`);
+  if (install.code !== 0) throw new Error(`npm install failed for the generated TypeScript services:\n${install.output}`);
   writeFileSync(marker, new Date().toISOString());
   return { modules: path.join(dir, 'node_modules') };
 }
